@@ -1,0 +1,3 @@
+from ikm_curriculum.cli import main
+
+main()

@@ -1,0 +1,201 @@
+"""Exercise kinds: the registry of answer forms and how each is checked and scored.
+
+Each kind knows three things:
+
+* ``validate(public, value)`` — is this a well-formed answer (the format check a
+  graded item shows before grading, and what ``collect`` enforces)? Returns the
+  normalised value or raises :class:`AnswerFormatError` naming the field.
+* ``score(public, key, value, max_points)`` — the points, or ``None`` when the
+  item is scored by hand.
+* ``blank`` — the value of an item left empty.
+
+Public parts and keys are plain JSON-able dicts, described per kind below.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ikm_curriculum.errors import AnswerFormatError
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    """Points for one item; ``points`` is ``None`` while an item awaits hand scoring."""
+
+    points: float | None
+    max_points: float
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"points": self.points, "max_points": self.max_points, "detail": dict(self.detail)}
+
+
+def within_tolerance(value: float, expected: float, abs_tol: float = 0.0, rel_tol: float = 0.0) -> bool:
+    """True when ``|value - expected| <= max(abs_tol, rel_tol * |expected|)``.
+
+    The same rule as :func:`math.isclose` (Python standard library), with the
+    relative tolerance taken from the expected value only, so that a participant's
+    wrong answer cannot widen its own tolerance.
+
+    >>> within_tolerance(10.04, 10.0, abs_tol=0.05)
+    True
+    >>> within_tolerance(10.2, 10.0, rel_tol=0.01)
+    False
+    """
+    return abs(value - expected) <= max(abs_tol, rel_tol * abs(expected))
+
+
+def _number(field_name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise AnswerFormatError(field_name, "a number", value)
+    if not math.isfinite(value):
+        raise AnswerFormatError(field_name, "a finite number", value)
+    return float(value)
+
+
+def _option_ids(public: dict[str, Any]) -> list[str]:
+    return [str(option["id"]) for option in public["options"]]
+
+
+def _validate_single(public: dict[str, Any], value: Any) -> str | None:
+    if value is None:
+        return None
+    ids = _option_ids(public)
+    if not isinstance(value, str) or value not in ids:
+        raise AnswerFormatError("value", f"one of {ids}", value)
+    return value
+
+
+def _score_single(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    right = value is not None and value == key["correct"]
+    return ItemScore(max_points if right else 0.0, max_points, {"correct": right})
+
+
+def _validate_multi(public: dict[str, Any], value: Any) -> list[str] | None:
+    if value is None:
+        return None
+    ids = _option_ids(public)
+    if not isinstance(value, list) or any(not isinstance(v, str) or v not in ids for v in value):
+        raise AnswerFormatError("value", f"a list of option ids from {ids}", value)
+    if len(set(value)) != len(value):
+        raise AnswerFormatError("value", "each option at most once", value)
+    return sorted(value)
+
+
+def _score_multi(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    """Right-minus-wrong partial credit for a multi-select item.
+
+    points = max(0, (right − wrong) / number of correct options) × max_points,
+    where *right* counts correct options ticked and *wrong* counts wrong options
+    ticked: ticking everything earns nothing. This is the partial-credit rule of
+    "multiple answers" questions in common learning-management systems (e.g.
+    Canvas LMS quizzes).
+    """
+    correct = set(key["correct"])
+    chosen = set(value or [])
+    right = len(chosen & correct)
+    wrong = len(chosen - correct)
+    fraction = max(0.0, (right - wrong) / len(correct)) if correct else float(not chosen)
+    return ItemScore(round(fraction * max_points, 6), max_points, {"right": right, "wrong": wrong})
+
+
+def _validate_numeric(public: dict[str, Any], value: Any) -> float | None:
+    if value is None:
+        return None
+    return _number("value", value)
+
+
+def _score_numeric(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    right = value is not None and within_tolerance(
+        value, key["value"], key.get("abs_tol", 0.0), key.get("rel_tol", 0.0)
+    )
+    return ItemScore(max_points if right else 0.0, max_points, {"correct": right, "expected": key["value"]})
+
+
+def _cell_ids(public: dict[str, Any]) -> list[str]:
+    return [str(cell["id"]) for cell in public["cells"]]
+
+
+def _validate_table(public: dict[str, Any], value: Any) -> dict[str, float | None] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise AnswerFormatError("value", "an object of cell id → number", value)
+    ids = _cell_ids(public)
+    unknown = sorted(set(value) - set(ids))
+    if unknown:
+        raise AnswerFormatError(f"value.{unknown[0]}", f"a cell id from {ids}", unknown[0])
+    out: dict[str, float | None] = {}
+    for cell_id in ids:
+        cell = value.get(cell_id)
+        out[cell_id] = None if cell is None else _number(f"value.{cell_id}", cell)
+    return out
+
+
+def _score_table(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    """Partial credit per cell: each cell within tolerance earns max_points / number of cells."""
+    expected: dict[str, float] = key["values"]
+    given = value or {}
+    per_cell = {
+        cell_id: given.get(cell_id) is not None
+        and within_tolerance(given[cell_id], exp, key.get("abs_tol", 0.0), key.get("rel_tol", 0.0))
+        for cell_id, exp in expected.items()
+    }
+    fraction = sum(per_cell.values()) / len(per_cell)
+    return ItemScore(round(fraction * max_points, 6), max_points, {"cells": per_cell})
+
+
+def _validate_text(public: dict[str, Any], value: Any) -> str | None:
+    if value is None:
+        return None
+    limit = int(public.get("max_chars", 2000))
+    if not isinstance(value, str):
+        raise AnswerFormatError("value", "text", value)
+    if len(value) > limit:
+        raise AnswerFormatError("value", f"at most {limit} characters", f"{len(value)} characters")
+    return value
+
+
+def _score_text(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    if not (value or "").strip():
+        return ItemScore(0.0, max_points, {"blank": True})
+    return ItemScore(None, max_points, {"manual": True})
+
+
+@dataclass(frozen=True)
+class ExerciseKind:
+    """One kind of exercise: how its answers are validated and scored."""
+
+    name: str
+    validate: Callable[[dict[str, Any], Any], Any]
+    score: Callable[[dict[str, Any], dict[str, Any], Any, float], ItemScore]
+    manual: bool = False
+
+
+KINDS: dict[str, ExerciseKind] = {}
+
+
+def register(kind: ExerciseKind) -> ExerciseKind:
+    """Add an exercise kind to the registry (its name must be new)."""
+    if kind.name in KINDS:
+        raise ValueError(f"exercise kind {kind.name!r} is already registered")
+    KINDS[kind.name] = kind
+    return kind
+
+
+def get_kind(name: str) -> ExerciseKind:
+    """The registered kind called ``name``; the error lists the known kinds."""
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise KeyError(f"unknown exercise kind {name!r}; known kinds: {sorted(KINDS)}") from None
+
+
+register(ExerciseKind("single_choice", _validate_single, _score_single))
+register(ExerciseKind("multi_choice", _validate_multi, _score_multi))
+register(ExerciseKind("numeric", _validate_numeric, _score_numeric))
+register(ExerciseKind("table", _validate_table, _score_table))
+register(ExerciseKind("short_text", _validate_text, _score_text, manual=True))

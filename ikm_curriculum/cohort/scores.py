@@ -1,0 +1,126 @@
+"""Reading scores back from the gradebook: per item, per module, per participant.
+
+The score of an item is the hand-given (manual) score when there is one, else
+the automatic one. An item still awaiting hand scoring counts 0 in totals and
+is counted in ``awaiting_manual``. An item never graded counts 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from ikm_curriculum.cohort.gradebook import ExerciseInstanceRow, Participant, Score, Submission
+from ikm_curriculum.cohort.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    participant: str
+    module: str
+    exercise_id: str
+    points: float | None
+    max_points: float
+    method: str  # "auto", "manual" or "" (not graded yet)
+
+
+@dataclass(frozen=True)
+class ParticipantScores:
+    code: str
+    nama: str
+    sentra: str
+    komoditas: str
+    kabupaten_kota: str
+    submitted: bool
+    total: float
+    max_total: float
+    awaiting_manual: int
+    by_module: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.total / self.max_total if self.max_total else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items() if k != "by_module"}
+        out["percent"] = round(self.percent, 1)
+        for module, (points, maximum) in self.by_module.items():
+            out[f"{module}_points"] = points
+            out[f"{module}_max"] = maximum
+        return out
+
+
+@dataclass(frozen=True)
+class CohortScores:
+    cohort: str
+    modules: tuple[str, ...]
+    participants: tuple[ParticipantScores, ...]
+    items: tuple[ItemScore, ...]
+
+
+def cohort_scores(workspace: Workspace, cohort_name: str) -> CohortScores:
+    """Every participant's scores in ``cohort_name``, in roster order."""
+    gradebook = workspace.gradebook()
+    try:
+        with gradebook.session() as session:
+            cohort = gradebook.cohort(session, cohort_name)
+            participants = list(cohort.participants)
+            ids = [p.id for p in participants]
+            instances = session.scalars(
+                select(ExerciseInstanceRow)
+                .where(ExerciseInstanceRow.participant_id.in_(ids), ExerciseInstanceRow.graded.is_(True))
+                .order_by(ExerciseInstanceRow.id)
+            ).all()
+            scores: dict[tuple[int, str], Score] = {}
+            for score in session.scalars(select(Score).where(Score.participant_id.in_(ids))):
+                key = (score.participant_id, score.exercise_id)
+                if score.method == "manual" or key not in scores:
+                    scores[key] = score
+            submitted = set(session.scalars(select(Submission.participant_id).where(Submission.participant_id.in_(ids))))
+    finally:
+        gradebook.dispose()
+    codes = {p.id: p.code for p in participants}
+    modules = tuple(dict.fromkeys(row.module for row in instances))
+    items = []
+    for row in instances:
+        score = scores.get((row.participant_id, row.exercise_id))
+        items.append(
+            ItemScore(
+                codes[row.participant_id],
+                row.module,
+                row.exercise_id,
+                score.points if score else 0.0,
+                row.max_points,
+                score.method if score else "",
+            )
+        )
+    per_participant: dict[str, list[ItemScore]] = {p.code: [] for p in participants}
+    for item in items:
+        per_participant[item.participant].append(item)
+    rows = []
+    for p in participants:
+        mine = per_participant[p.code]
+        by_module = {
+            module: (
+                sum(i.points or 0.0 for i in mine if i.module == module),
+                sum(i.max_points for i in mine if i.module == module),
+            )
+            for module in modules
+        }
+        rows.append(
+            ParticipantScores(
+                p.code,
+                p.nama,
+                p.sentra,
+                p.komoditas,
+                p.kabupaten_kota,
+                p.id in submitted,
+                sum(points for points, _ in by_module.values()),
+                sum(maximum for _, maximum in by_module.values()),
+                sum(1 for i in mine if i.points is None),
+                by_module,
+            )
+        )
+    return CohortScores(cohort_name, modules, tuple(rows), tuple(items))

@@ -1,0 +1,63 @@
+"""Simulated participants: answers as people of a given ability would give them.
+
+Used by ``ikm demo`` and by the benchmarks. The answers are written through the
+same :class:`AnswerStore` the widgets use, so the files are exactly what a
+workbook in a browser writes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ikm_curriculum.assessment import ExerciseInstance
+
+SHORT_TEXTS = [
+    "Penyebab (Metode): suhu penggorengan tidak dicatat. Tindakan: buat lembar catatan suhu tiap batch dan latih operator.",
+    "Penyebab (Mesin): alat press sering macet. Tindakan: jadwal perawatan mingguan dan simpan suku cadang.",
+    "Penyebab (Manusia): pekerja baru belum dilatih. Tindakan: buat SOP bergambar dan pendampingan oleh pekerja senior.",
+    "Penyebab (Material): bahan baku dari pemasok berbeda-beda. Tindakan: periksa bahan saat diterima dengan daftar periksa.",
+    "Penyebab (Pengukuran): timbangan tidak dikalibrasi. Tindakan: kalibrasi timbangan tiap bulan.",
+]
+
+
+def simulated_answer(instance: ExerciseInstance, rng: np.random.Generator, ability: float) -> Any:
+    """An answer to ``instance`` from someone who gets an item right with probability ``ability``.
+
+    Blank answers come with probability ``0.15 × (1 − ability)``. Wrong numbers
+    are the right ones off by 5–30 %, as a slip in a hand calculation would be.
+    """
+    if rng.random() < 0.15 * (1 - ability):
+        return None
+    key, public = instance.key, instance.public
+    right = rng.random() < ability
+    kind = instance.kind
+    if kind == "single_choice":
+        ids = [o["id"] for o in public["options"]]
+        wrong = [i for i in ids if i != key["correct"]]
+        return key["correct"] if right or not wrong else str(rng.choice(wrong))
+    if kind == "multi_choice":
+        ids = [o["id"] for o in public["options"]]
+        chosen = set(key["correct"])
+        if not right:
+            extra = [i for i in ids if i not in chosen]
+            if extra and rng.random() < 0.5:
+                chosen.add(str(rng.choice(extra)))
+            elif len(chosen) > 1:
+                chosen.discard(str(rng.choice(sorted(chosen))))
+        return sorted(chosen)
+    if kind == "numeric":
+        return _typed(key["value"], rng, right)
+    if kind == "table":
+        return {cell: _typed(value, rng, rng.random() < ability) for cell, value in key["values"].items()}
+    if kind == "short_text":
+        return str(rng.choice(SHORT_TEXTS))
+    raise ValueError(f"no simulated answer for exercise kind {kind!r}")
+
+
+def _typed(value: float, rng: np.random.Generator, right: bool) -> float:
+    """A number as a participant types it: 3 decimals; off by 5–30 % when wrong."""
+    if not right:
+        value = value * (1 + rng.choice([-1, 1]) * rng.uniform(0.05, 0.30)) + (0.5 if value == 0 else 0)
+    return round(float(value), 3)

@@ -1,0 +1,1 @@
+"""Training module: Pengelolaan aset dan administrasi (asset management and administration)."""

@@ -1,0 +1,1 @@
+"""Training module: Perencanaan fasilitas (facility planning)."""

@@ -1,0 +1,1 @@
+"""Training module: Tata tertib sentra (the centre's house rules)."""

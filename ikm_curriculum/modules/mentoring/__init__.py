@@ -1,0 +1,1 @@
+"""Training module: Pendampingan dan evaluasi berkala (mentoring and periodic evaluation)."""

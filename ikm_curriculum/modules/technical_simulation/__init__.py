@@ -1,0 +1,1 @@
+"""Training module: Simulasi teknis (technical simulation of running a centre)."""

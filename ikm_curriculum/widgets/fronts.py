@@ -1,0 +1,201 @@
+"""The ipywidgets front of each exercise kind.
+
+A front shows the title, prompt and data of one released exercise, an input
+for its kind, and a status line. Every change is checked for format, saved to
+the answer file at once, and (for practice items only) scored on the spot.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Callable
+
+import ipywidgets as w
+
+from ikm_curriculum.assessment.kinds import get_kind
+from ikm_curriculum.errors import AnswerFormatError
+from ikm_curriculum.widgets.autosave import AnswerStore
+from ikm_curriculum.widgets.labels import label, text
+
+
+def parse_number(raw: str) -> float | None:
+    """Read a number as a participant types it: ``"12,5"``, ``"12.5"``, ``"1.234,5"``.
+
+    A comma is the decimal mark (Indonesian usage) and dots before it group
+    thousands; with no comma a dot is the decimal mark. Empty text is ``None``.
+
+    >>> parse_number("12,5"), parse_number("1.234,5"), parse_number(" 7 "), parse_number("")
+    (12.5, 1234.5, 7.0, None)
+    >>> parse_number("12a")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a number: '12a'
+    """
+    cleaned = raw.strip().replace(" ", "")
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise ValueError(f"not a number: {raw!r}") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"not a number: {raw!r}")
+    return number
+
+
+def format_number(value: float | None) -> str:
+    """A saved number shown back in an input: ``12.5`` → ``"12.5"``, whole numbers without ``.0``."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def data_table_html(data: dict[str, Any] | None, lang: str) -> str:
+    """The exercise's data as a small HTML table (escaped)."""
+    if not data:
+        return ""
+    head = "".join(f"<th>{html.escape(text(c.get('label', c['id']), lang))}</th>" for c in data["columns"])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(text(v, lang))}</td>" for v in row) + "</tr>" for row in data["rows"]
+    )
+    return f'<table class="ikm-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+class ExerciseFront:
+    """One exercise on screen, wired to the answer store."""
+
+    def __init__(self, part: dict[str, Any], store: AnswerStore, lang: str) -> None:
+        self.part = part
+        self.store = store
+        self.lang = lang
+        self.exercise_id: str = part["exercise_id"]
+        self.kind = get_kind(part["kind"])
+        self.status = w.HTML(layout=w.Layout(min_height="1.6em"))
+        build = BUILDERS[part["kind"]]
+        self.input, self._read, self._write = build(part, lang, self._changed)
+        self._restoring = True  # showing the saved answer is not a new answer
+        try:
+            self._write(store.get(self.exercise_id))
+        finally:
+            self._restoring = False
+        self.widget = w.VBox(
+            [w.HTML(self._header_html()), self.input, self.status],
+            layout=w.Layout(border="1px solid #ccc", padding="8px", margin="8px 0"),
+        )
+        self.widget.add_class(f"ikm-exercise-{self.exercise_id.replace('.', '-')}")
+
+    def _header_html(self) -> str:
+        part, lang = self.part, self.lang
+        tag = label(lang, "graded") if part["graded"] else label(lang, "practice")
+        points = f" · {part['max_points']:g} {label(lang, 'points')}" if part["graded"] else ""
+        title = html.escape(text(part.get("title", part["exercise_id"]), lang))
+        prompt = html.escape(text(part["prompt"], lang)).replace("\n", "<br>")
+        unit = f"<p><i>{html.escape(text(part['unit'], lang))}</i></p>" if part.get("unit") else ""
+        return (
+            f"<h3>{title} <small>({tag}{points})</small></h3><p>{prompt}</p>"
+            f"{data_table_html(part.get('data'), lang)}{unit}"
+        )
+
+    def _changed(self, *_: Any) -> None:
+        if self._restoring:
+            return
+        try:
+            value = self._read()
+            value = self.kind.validate(self.part, value)
+        except (ValueError, AnswerFormatError):
+            self.status.value = f"<span style='color:#b00'>⚠ {html.escape(label(self.lang, 'invalid_number'))}</span>"
+            return
+        stamp = self.store.set(self.exercise_id, value)
+        message = f"✓ {label(self.lang, 'saved')} {stamp[11:19]}"
+        if not self.part["graded"] and value is not None:
+            message += " — " + self._practice_feedback(value)
+        self.status.value = f"<span class='ikm-status'>{html.escape(message)}</span>"
+
+    def _practice_feedback(self, value: Any) -> str:
+        result = self.kind.score(self.part, self.part["practice_key"], value, 1.0)
+        if result.points is None:
+            return label(self.lang, "saved")
+        if result.points >= 1.0:
+            return label(self.lang, "correct")
+        return label(self.lang, "partly") if result.points > 0 else label(self.lang, "not_yet")
+
+
+Reader = Callable[[], Any]
+Writer = Callable[[Any], None]
+Builder = Callable[[dict[str, Any], str, Callable[..., None]], tuple[w.Widget, Reader, Writer]]
+
+
+def _single(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
+    options = [(text(o["label"], lang), o["id"]) for o in part["options"]]
+    radio = w.RadioButtons(options=options, value=None, layout=w.Layout(width="auto"))
+
+    def write(value: Any) -> None:
+        radio.value = value if value in [o[1] for o in options] else None
+
+    radio.observe(changed, names="value")
+    return radio, lambda: radio.value, write
+
+
+def _multi(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
+    boxes = {o["id"]: w.Checkbox(description=text(o["label"], lang), indent=False) for o in part["options"]}
+
+    def read() -> list[str]:
+        return [option_id for option_id, box in boxes.items() if box.value]
+
+    def write(value: Any) -> None:
+        for option_id, box in boxes.items():
+            box.value = option_id in (value or [])
+
+    for box in boxes.values():
+        box.observe(changed, names="value")
+    return w.VBox(list(boxes.values())), read, write
+
+
+def _numeric(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
+    box = w.Text(placeholder="0,0", description=label(lang, "answer"), continuous_update=True)
+
+    def write(value: Any) -> None:
+        box.value = format_number(value)
+
+    box.observe(changed, names="value")
+    return box, lambda: parse_number(box.value), write
+
+
+def _table(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
+    boxes = {c["id"]: w.Text(placeholder="0,0", continuous_update=True) for c in part["cells"]}
+    rows = [
+        w.HBox([w.Label(text(c["label"], lang), layout=w.Layout(width="22em")), boxes[c["id"]]])
+        for c in part["cells"]
+    ]
+
+    def read() -> dict[str, float | None]:
+        return {cell_id: parse_number(box.value) for cell_id, box in boxes.items()}
+
+    def write(value: Any) -> None:
+        for cell_id, box in boxes.items():
+            box.value = format_number((value or {}).get(cell_id))
+
+    for box in boxes.values():
+        box.observe(changed, names="value")
+    return w.VBox(rows), read, write
+
+
+def _short_text(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
+    area = w.Textarea(layout=w.Layout(width="100%", height="6em"), continuous_update=True)
+
+    def write(value: Any) -> None:
+        area.value = value or ""
+
+    area.observe(changed, names="value")
+    return area, lambda: area.value or None, write
+
+
+BUILDERS: dict[str, Builder] = {
+    "single_choice": _single,
+    "multi_choice": _multi,
+    "numeric": _numeric,
+    "table": _table,
+    "short_text": _short_text,
+}

@@ -1,0 +1,64 @@
+"""Participant-facing labels of the widgets, in Bahasa Indonesia and English."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "id": {
+        "invalid_number": "angka tidak valid (contoh: 12,5)",
+        "saved": "Tersimpan",
+        "not_saved": "Belum tersimpan",
+        "correct": "Benar!",
+        "not_yet": "Belum tepat, coba lagi.",
+        "partly": "Sebagian benar, coba lagi.",
+        "practice": "Latihan (tidak dinilai)",
+        "graded": "Dinilai",
+        "points": "poin",
+        "answer": "Jawaban",
+        "characters": "karakter",
+        "too_long": "terlalu panjang",
+        "greeting": "Buku kerja untuk",
+        "how_to": (
+            "Isi jawaban Anda pada kotak-kotak di bawah. Setiap jawaban langsung tersimpan; "
+            "Anda boleh menutup halaman dan membukanya lagi. Soal latihan langsung memberi tahu "
+            "apakah jawaban benar; soal yang dinilai baru diperiksa oleh narasumber setelah dikumpulkan."
+        ),
+        "answers_restored": "Jawaban yang sudah tersimpan dimuat kembali",
+        "file_problem": "Masalah pada berkas jawaban",
+    },
+    "en": {
+        "invalid_number": "not a valid number (example: 12.5)",
+        "saved": "Saved",
+        "not_saved": "Not saved yet",
+        "correct": "Correct!",
+        "not_yet": "Not quite, try again.",
+        "partly": "Partly right, try again.",
+        "practice": "Practice (not scored)",
+        "graded": "Scored",
+        "points": "points",
+        "answer": "Answer",
+        "characters": "characters",
+        "too_long": "too long",
+        "greeting": "Workbook for",
+        "how_to": (
+            "Fill in your answers in the boxes below. Every answer is saved at once; you may close "
+            "the page and open it again. Practice items tell you at once whether you are right; "
+            "scored items are checked by the facilitator after collection."
+        ),
+        "answers_restored": "Saved answers were loaded again",
+        "file_problem": "Problem with the answer file",
+    },
+}
+
+
+def label(lang: str, key: str) -> str:
+    """The label ``key`` in ``lang`` ("id" or "en")."""
+    if lang not in LABELS:
+        raise ValueError(f"unknown language {lang!r}: expected 'id' or 'en'")
+    return LABELS[lang][key]
+
+
+def text(value: object, lang: str) -> str:
+    """Pick the language from a bilingual ``{"id": ..., "en": ...}`` value; pass strings through."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("id") or "")
+    return "" if value is None else str(value)

@@ -1,0 +1,61 @@
+"""A participant's workbook on screen: header, then one front per exercise."""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from ikm_curriculum.widgets.autosave import AnswerStore
+from ikm_curriculum.widgets.fronts import ExerciseFront
+from ikm_curriculum.widgets.labels import label, text
+
+
+class Workbook:
+    """The exercises of one released workbook, bound to its answer file."""
+
+    def __init__(
+        self,
+        cohort: str,
+        participant: str,
+        participant_name: str,
+        workbook: str,
+        lang: str,
+        exercises: list[dict[str, Any]],
+        title: dict[str, str] | str = "",
+        folder: str | os.PathLike[str] | None = None,
+    ) -> None:
+        label(lang, "saved")  # rejects an unknown language early
+        self.lang = lang
+        self.participant_name = participant_name
+        self.title = title
+        answers_path = Path(folder or os.getcwd()) / f"{workbook}.answers.json"
+        self.store = AnswerStore(answers_path, cohort, participant, workbook)
+        self.fronts = {part["exercise_id"]: ExerciseFront(part, self.store, lang) for part in exercises}
+
+    def header(self) -> w.HTML:
+        lang = self.lang
+        parts = [
+            f"<h2>{html.escape(text(self.title, lang))}</h2>",
+            f"<p><b>{label(lang, 'greeting')} {html.escape(self.participant_name)}</b></p>",
+            f"<p>{html.escape(label(lang, 'how_to'))}</p>",
+        ]
+        if self.store.answers:
+            parts.append(f"<p>✓ {label(lang, 'answers_restored')} ({len(self.store.answers)}).</p>")
+        if self.store.problem:
+            parts.append(f"<p style='color:#b00'>⚠ {label(lang, 'file_problem')}: {html.escape(self.store.problem)}</p>")
+        return w.HTML("".join(parts))
+
+    def show(self, exercise_id: str) -> w.Widget:
+        return self.fronts[exercise_id].widget
+
+    def show_all(self) -> w.VBox:
+        return w.VBox([self.header(), *(front.widget for front in self.fronts.values())])
+
+
+def open_workbook(**parameters: Any) -> Workbook:
+    """Build the workbook from the parameters papermill injected at release."""
+    return Workbook(**parameters)

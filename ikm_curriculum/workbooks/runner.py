@@ -1,0 +1,50 @@
+"""Running a facilitator notebook through papermill, inside the ``ikm`` process.
+
+The kernel gets its working folder through nbclient's ``resources`` (not
+papermill's ``cwd``, which changes the process's folder and is not
+thread-safe). When a cell fails, papermill has already saved the executed
+notebook; :class:`NotebookRunError` then says which cell failed and where the
+notebook is.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from ikm_curriculum.errors import NotebookRunError
+
+
+def import_papermill() -> Any:
+    """Import papermill without the one-second cost of ``rfc3987_syntax``.
+
+    papermill imports nbformat, which imports jsonschema, whose format checkers
+    import ``rfc3987_syntax`` when it is installed; that module compiles ~35 Lark
+    grammars at import time (about 1 s here). No notebook schema uses the
+    ``iri`` formats it checks (python-jsonschema/jsonschema#1428). Marking the
+    module as absent makes jsonschema skip those two format checks.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    import papermill
+
+    return papermill
+
+
+def run_notebook(source: Path, output: Path, parameters: dict[str, Any], cwd: Path) -> Any:
+    """Execute ``source`` with ``parameters`` into ``output``; return the executed notebook node."""
+    papermill = import_papermill()
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        return papermill.execute_notebook(
+            str(source),
+            str(output),
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            resources={"metadata": {"path": str(cwd)}},
+        )
+    except PapermillExecutionError as exc:
+        raise NotebookRunError(str(output), exc.cell_index, f"{exc.ename}: {exc.evalue}") from exc
