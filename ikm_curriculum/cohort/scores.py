@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ikm_curriculum.cohort.gradebook import ExerciseInstanceRow, Participant, Score, Submission
+from ikm_curriculum.cohort.gradebook import ExerciseInstanceRow, Response, Score, Submission
 from ikm_curriculum.cohort.workspace import Workspace
 
 
@@ -78,7 +78,9 @@ def cohort_scores(workspace: Workspace, cohort_name: str) -> CohortScores:
                 key = (score.participant_id, score.exercise_id)
                 if score.method == "manual" or key not in scores:
                     scores[key] = score
-            submitted = set(session.scalars(select(Submission.participant_id).where(Submission.participant_id.in_(ids))))
+            submitted = set(  # handed in at least one answer
+                session.scalars(select(Submission.participant_id).join(Response).where(Submission.participant_id.in_(ids)))
+            )
     finally:
         gradebook.dispose()
     codes = {p.id: p.code for p in participants}

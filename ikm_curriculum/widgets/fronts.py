@@ -63,6 +63,9 @@ def data_table_html(data: dict[str, Any] | None, lang: str) -> str:
     return f'<table class="ikm-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+FORMAT_PROBLEM = {"short_text": "too_long"}  # label shown on a format error; default "invalid_number"
+
+
 class ExerciseFront:
     """One exercise on screen, wired to the answer store."""
 
@@ -105,7 +108,8 @@ class ExerciseFront:
             value = self._read()
             value = self.kind.validate(self.part, value)
         except (ValueError, AnswerFormatError):
-            self.status.value = f"<span style='color:#b00'>⚠ {html.escape(label(self.lang, 'invalid_number'))}</span>"
+            problem = label(self.lang, FORMAT_PROBLEM.get(self.part["kind"], "invalid_number"))
+            self.status.value = f"<span style='color:#b00'>⚠ {html.escape(problem)}</span>"
             return
         stamp = self.store.set(self.exercise_id, value)
         message = f"✓ {label(self.lang, 'saved')} {stamp[11:19]}"

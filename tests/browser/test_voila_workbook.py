@@ -1,0 +1,111 @@
+"""A released workbook in a real browser: Voilà + headless Chromium.
+
+A participant types answers into the ipywidgets of their ``mutu`` workbook;
+every valid change is autosaved to ``mutu.answers.json``, an invalid number is
+refused on screen and never saved, and a reload (a new kernel) shows the saved
+answer again.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from ikm_curriculum.cohort.cohorts import create_cohort
+from ikm_curriculum.cohort.workspace import init_workspace
+from ikm_curriculum.workbooks.release import release_cohort
+
+pytestmark = pytest.mark.slow
+
+RENDER_TIMEOUT_MS = 90_000  # Voilà runs the notebook in a fresh kernel before the widgets show (2 cores)
+SAVE_TIMEOUT_MS = 15_000
+
+ROSTER = """\
+nama,sentra,komoditas,kabupaten_kota
+Siti Rahmawati,Sentra Abon Ikan Lapulu,abon ikan,Kota Kendari
+La Ode Hamzah,Sentra Abon Ikan Lapulu,abon ikan,Kota Kendari
+"""
+
+
+def _released_folder(tmp_path: Path) -> Path:
+    workspace, _ = init_workspace(tmp_path / "ws")
+    roster = tmp_path / "peserta.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    created = create_cohort(workspace, "uji", roster)
+    release_cohort(workspace, "uji")
+    code = created.participants[0][0]
+    folder = workspace.release_dir("uji") / code
+    assert (folder / "mutu.ipynb").is_file() and (folder / "mutu.answers.json").is_file()
+    return folder
+
+
+def _answers(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))["answers"]
+
+
+def _wait_for_file(path: Path, condition: Callable[[dict[str, Any]], bool], timeout: float) -> dict[str, Any]:
+    """Poll the answer file until ``condition(answers)`` holds; the last answers seen on timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            answers = _answers(path)
+        except (OSError, ValueError):  # cannot happen with an atomic write, but do not mask it as a hang
+            answers = {}
+        if condition(answers) or time.monotonic() > deadline:
+            return answers
+        time.sleep(0.1)
+
+
+def test_answers_autosave_and_come_back_after_reload(tmp_path: Path, voila_server: Any, page: Any) -> None:
+    from playwright.sync_api import expect
+
+    started = time.monotonic()
+    folder = _released_folder(tmp_path)
+    answers_file = folder / "mutu.answers.json"
+    server = voila_server(folder, "mutu.ipynb")
+    t_server = time.monotonic()
+
+    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
+    # fronts.py: VBox.add_class(f"ikm-exercise-{exercise_id with '.' → '-'}"); ipywidgets 8
+    # renders w.Text as <div class="widget-text ..."><label/><input type="text" class="widget-input"/></div>
+    share = page.locator(".ikm-exercise-mutu-pareto_top_share")
+    share_input = share.locator(".widget-text input[type=text]")
+    expect(share_input).to_be_visible(timeout=RENDER_TIMEOUT_MS)
+    expect(share_input).to_be_editable()
+    t_rendered = time.monotonic()
+
+    # 1. A decimal comma (Indonesian usage) is read and saved at once.
+    share_input.fill("64,5")
+    expect(share.locator(".ikm-status")).to_contain_text("Tersimpan", timeout=SAVE_TIMEOUT_MS)
+    saved = _wait_for_file(
+        answers_file, lambda a: "mutu.pareto_top_share" in a, SAVE_TIMEOUT_MS / 1000
+    )
+    assert saved.get("mutu.pareto_top_share", {}).get("value") == 64.5, saved
+
+    # 2. An invalid number in a table cell is refused on screen and never reaches the file.
+    limits = page.locator(".ikm-exercise-mutu-xbar_r_limits")
+    first_cell = limits.locator(".widget-text input[type=text]").first
+    first_cell.fill("12a")
+    expect(limits).to_contain_text("angka tidak valid", timeout=SAVE_TIMEOUT_MS)
+    # The status line changed, so the kernel has handled "12a" (and did not save it).
+    after_invalid = _answers(answers_file)
+    assert "mutu.xbar_r_limits" not in after_invalid, after_invalid
+    assert after_invalid["mutu.pareto_top_share"]["value"] == 64.5
+    assert "12a" not in answers_file.read_text(encoding="utf-8")
+
+    # 3. A reload starts a new kernel, which reads the answer file back into the widgets.
+    page.reload(timeout=RENDER_TIMEOUT_MS)
+    share_input = page.locator(".ikm-exercise-mutu-pareto_top_share .widget-text input[type=text]")
+    expect(share_input).to_have_value("64.5", timeout=RENDER_TIMEOUT_MS)
+    expect(page.locator(".ikm-exercise-mutu-xbar_r_limits .widget-text input[type=text]").first).to_have_value("")
+    expect(page.get_by_text("Jawaban yang sudah tersimpan dimuat kembali")).to_be_visible()
+    t_done = time.monotonic()
+
+    print(
+        f"\ntimings: release+server {t_server - started:.1f} s, first render {t_rendered - t_server:.1f} s, "
+        f"answers+reload {t_done - t_rendered:.1f} s, total {t_done - started:.1f} s"
+    )

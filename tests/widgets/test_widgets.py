@@ -1,0 +1,113 @@
+"""Widget fronts and autosave, driven as a participant would (values set on the widgets)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ikm_curriculum.widgets import Workbook
+from ikm_curriculum.widgets.autosave import AnswerStore
+
+NUMERIC = {
+    "exercise_id": "mutu.n", "kind": "numeric", "graded": True, "max_points": 2,
+    "title": {"id": "Persen", "en": "Percent"}, "prompt": {"id": "Berapa?", "en": "How much?"}, "unit": "%",
+}
+TABLE = {
+    "exercise_id": "mutu.t", "kind": "table", "graded": True, "max_points": 2,
+    "title": {"id": "Batas", "en": "Limits"}, "prompt": {"id": "Isi", "en": "Fill in"},
+    "cells": [{"id": "ucl", "label": {"id": "BKA", "en": "UCL"}}, {"id": "lcl", "label": {"id": "BKB", "en": "LCL"}}],
+}
+PRACTICE = {
+    "exercise_id": "mutu.p", "kind": "single_choice", "graded": False, "max_points": 0,
+    "title": {"id": "Latihan", "en": "Practice"}, "prompt": {"id": "Pilih", "en": "Pick"},
+    "options": [{"id": "r1", "label": {"id": "Ringkas", "en": "Sort"}}, {"id": "r2", "label": {"id": "Rapi", "en": "Set in order"}}],
+    "practice_key": {"correct": "r2"},
+}
+MULTI = {
+    "exercise_id": "mutu.m", "kind": "multi_choice", "graded": True, "max_points": 3,
+    "title": "Pareto", "prompt": "Pilih", "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+}
+TEXT = {"exercise_id": "mutu.s", "kind": "short_text", "graded": True, "max_points": 3, "prompt": "Tulis", "max_chars": 20}
+
+
+def open_wb(folder: Path, lang: str = "id") -> Workbook:
+    return Workbook("uji", "siti-0001", "Siti", "mutu", lang, [NUMERIC, TABLE, PRACTICE, MULTI, TEXT], folder=folder)
+
+
+def saved(folder: Path) -> dict:
+    return json.loads((folder / "mutu.answers.json").read_text("utf-8"))["answers"]
+
+
+def test_every_change_is_saved_at_once(tmp_path: Path) -> None:
+    wb = open_wb(tmp_path)
+    wb.fronts["mutu.n"].input.value = "64,5"  # Indonesian decimal comma
+    assert saved(tmp_path)["mutu.n"]["value"] == 64.5
+    assert "Tersimpan" in wb.fronts["mutu.n"].status.value
+    boxes = wb.fronts["mutu.t"].input.children
+    boxes[0].children[1].value = "12.4"
+    assert saved(tmp_path)["mutu.t"]["value"] == {"ucl": 12.4, "lcl": None}
+    for box in wb.fronts["mutu.m"].input.children:
+        box.value = True
+    assert saved(tmp_path)["mutu.m"]["value"] == ["a", "b"]
+    wb.fronts["mutu.s"].input.value = "Kalibrasi timbangan"
+    assert saved(tmp_path)["mutu.s"]["value"] == "Kalibrasi timbangan"
+    assert not list(tmp_path.glob("*.tmp"))  # no temporary file left behind
+
+
+def test_invalid_number_is_flagged_and_not_saved(tmp_path: Path) -> None:
+    wb = open_wb(tmp_path)
+    wb.fronts["mutu.n"].input.value = "50"
+    wb.fronts["mutu.n"].input.value = "50a"
+    assert "angka tidak valid" in wb.fronts["mutu.n"].status.value
+    assert saved(tmp_path)["mutu.n"]["value"] == 50.0
+
+
+def test_text_over_its_limit_is_flagged(tmp_path: Path) -> None:
+    wb = open_wb(tmp_path, lang="en")
+    wb.fronts["mutu.s"].input.value = "x" * 21
+    assert "too long" in wb.fronts["mutu.s"].status.value
+    assert not (tmp_path / "mutu.answers.json").exists()  # nothing was saved
+
+
+def test_practice_gives_feedback_graded_does_not(tmp_path: Path) -> None:
+    wb = open_wb(tmp_path)
+    wb.fronts["mutu.p"].input.value = "r1"
+    assert "Belum tepat" in wb.fronts["mutu.p"].status.value
+    wb.fronts["mutu.p"].input.value = "r2"
+    assert "Benar" in wb.fronts["mutu.p"].status.value
+    wb.fronts["mutu.n"].input.value = "1"
+    assert "Benar" not in wb.fronts["mutu.n"].status.value and "Belum" not in wb.fronts["mutu.n"].status.value
+
+
+def test_reopening_restores_answers_without_rewriting(tmp_path: Path) -> None:
+    wb = open_wb(tmp_path)
+    wb.fronts["mutu.n"].input.value = "64,5"
+    wb.fronts["mutu.p"].input.value = "r2"
+    before = (tmp_path / "mutu.answers.json").read_bytes()
+    again = open_wb(tmp_path)
+    assert again.fronts["mutu.n"].input.value == "64.5"
+    assert again.fronts["mutu.p"].input.value == "r2"
+    assert (tmp_path / "mutu.answers.json").read_bytes() == before  # restoring is not a new answer
+    assert "dimuat kembali" in again.header().value
+
+
+def test_damaged_answer_file_is_kept_aside(tmp_path: Path) -> None:
+    (tmp_path / "mutu.answers.json").write_text('{"format": "ikm-ans', "utf-8")
+    wb = open_wb(tmp_path)
+    assert "Masalah pada berkas jawaban" in wb.header().value
+    assert len(list(tmp_path.glob("mutu.answers.json.damaged-*"))) == 1
+    wb.fronts["mutu.n"].input.value = "3"
+    assert saved(tmp_path)["mutu.n"]["value"] == 3.0
+
+
+def test_answer_file_of_someone_else_is_refused(tmp_path: Path) -> None:
+    AnswerStore(tmp_path / "mutu.answers.json", "uji", "orang-lain", "mutu").set("mutu.n", 1.0)
+    with pytest.raises(ValueError, match="participant"):
+        open_wb(tmp_path)
+
+
+def test_unknown_language(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="'id' or 'en'"):
+        open_wb(tmp_path, lang="jv")
