@@ -4,14 +4,24 @@ Writes are atomic: the new content goes to a temporary file in the same folder,
 is flushed to disk, then renamed over the answer file (``os.replace``), so a
 crash or a power cut leaves either the old file or the new one, never a torn
 one. Reopening the workbook reads the file back into the widgets.
+
+Each save re-reads the file under a lock and changes only the answer that
+changed, so two kernels on the same workbook (two browser tabs, or a kernel
+left running by a reload) do not erase each other's answers.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no lock, the rename is still atomic
+    fcntl = None  # type: ignore[assignment]
 
 from ikm_curriculum.assessment.answers import AnswerFile, SavedAnswer, empty_answer_file, now_iso, parse_answer_file
 from ikm_curriculum.errors import AnswerFormatError
@@ -69,10 +79,31 @@ class AnswerStore:
     def set(self, exercise_id: str, value: Any) -> str:
         """Record one answer and write the file at once; returns the time stamp."""
         stamp = now_iso()
-        answers = {**self._file.answers, exercise_id: SavedAnswer(value=value, saved_at=stamp)}
-        self._file = self._file.model_copy(update={"answers": answers, "saved_at": stamp})
-        self.save()
+        with self._locked():
+            on_disk = self._read_same_owner()
+            base = on_disk.answers if on_disk is not None else self._file.answers
+            answers = {**base, exercise_id: SavedAnswer(value=value, saved_at=stamp)}
+            self._file = self._file.model_copy(update={"answers": answers, "saved_at": stamp})
+            write_atomic(self.path, self._file.to_json() + "\n")
         return stamp
 
-    def save(self) -> None:
-        write_atomic(self.path, self._file.to_json() + "\n")
+    def _read_same_owner(self) -> AnswerFile | None:
+        """The file as it is now on disk, if it is readable and this participant's."""
+        try:
+            current = parse_answer_file(self.path.read_bytes())
+        except (OSError, AnswerFormatError):
+            return None
+        owner = (current.cohort, current.participant, current.workbook)
+        return current if owner == (self._file.cohort, self._file.participant, self._file.workbook) else None
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None:
+            yield
+            return
+        with open(self.path.with_name(f".{self.path.name}.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)

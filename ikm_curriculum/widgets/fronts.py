@@ -52,6 +52,24 @@ def format_number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
+def display_number(value: float, lang: str) -> str:
+    """A number as the participant reads it: decimal comma in Indonesian.
+
+    >>> display_number(1234.5, "id"), display_number(1234.5, "en")
+    ('1234,5', '1234.5')
+    """
+    shown = format_number(value)
+    return shown.replace(".", ",") if lang == "id" else shown
+
+
+class CellError(ValueError):
+    """A cell of a table exercise that is not a number."""
+
+    def __init__(self, cell: str) -> None:
+        self.cell = cell
+        super().__init__(f"not a number in cell {cell!r}")
+
+
 def data_table_html(data: dict[str, Any] | None, lang: str) -> str:
     """The exercise's data as a small HTML table (escaped)."""
     if not data:
@@ -107,12 +125,16 @@ class ExerciseFront:
         try:
             value = self._read()
             value = self.kind.validate(self.part, value)
-        except (ValueError, AnswerFormatError):
+        except (ValueError, AnswerFormatError) as exc:
             problem = label(self.lang, FORMAT_PROBLEM.get(self.part["kind"], "invalid_number"))
+            if isinstance(exc, CellError):
+                problem += f": {exc.cell}"
             self.status.value = f"<span style='color:#b00'>⚠ {html.escape(problem)}</span>"
             return
         stamp = self.store.set(self.exercise_id, value)
         message = f"✓ {label(self.lang, 'saved')} {stamp[11:19]}"
+        if self.part["kind"] == "numeric" and value is not None:
+            message += f": {display_number(value, self.lang)}"  # shows how "1.500" was read
         if not self.part["graded"] and value is not None:
             message += " — " + self._practice_feedback(value)
         self.status.value = f"<span class='ikm-status'>{html.escape(message)}</span>"
@@ -174,8 +196,16 @@ def _table(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tup
         for c in part["cells"]
     ]
 
+    labels = {c["id"]: text(c["label"], lang) for c in part["cells"]}
+
     def read() -> dict[str, float | None]:
-        return {cell_id: parse_number(box.value) for cell_id, box in boxes.items()}
+        values: dict[str, float | None] = {}
+        for cell_id, box in boxes.items():
+            try:
+                values[cell_id] = parse_number(box.value)
+            except ValueError:
+                raise CellError(labels[cell_id]) from None
+        return values
 
     def write(value: Any) -> None:
         for cell_id, box in boxes.items():

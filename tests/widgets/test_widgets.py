@@ -44,7 +44,7 @@ def test_every_change_is_saved_at_once(tmp_path: Path) -> None:
     wb = open_wb(tmp_path)
     wb.fronts["mutu.n"].input.value = "64,5"  # Indonesian decimal comma
     assert saved(tmp_path)["mutu.n"]["value"] == 64.5
-    assert "Tersimpan" in wb.fronts["mutu.n"].status.value
+    assert "Tersimpan" in wb.fronts["mutu.n"].status.value and "64,5" in wb.fronts["mutu.n"].status.value
     boxes = wb.fronts["mutu.t"].input.children
     boxes[0].children[1].value = "12.4"
     assert saved(tmp_path)["mutu.t"]["value"] == {"ucl": 12.4, "lcl": None}
@@ -62,6 +62,12 @@ def test_invalid_number_is_flagged_and_not_saved(tmp_path: Path) -> None:
     wb.fronts["mutu.n"].input.value = "50a"
     assert "angka tidak valid" in wb.fronts["mutu.n"].status.value
     assert saved(tmp_path)["mutu.n"]["value"] == 50.0
+
+
+def test_invalid_table_cell_is_named(tmp_path: Path) -> None:
+    wb = open_wb(tmp_path)
+    wb.fronts["mutu.t"].input.children[1].children[1].value = "-"
+    assert "angka tidak valid (contoh: 12,5): BKB" in wb.fronts["mutu.t"].status.value
 
 
 def test_text_over_its_limit_is_flagged(tmp_path: Path) -> None:
@@ -111,3 +117,12 @@ def test_answer_file_of_someone_else_is_refused(tmp_path: Path) -> None:
 def test_unknown_language(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="'id' or 'en'"):
         open_wb(tmp_path, lang="jv")
+
+
+def test_two_kernels_on_one_workbook_keep_both_answers(tmp_path: Path) -> None:
+    first = open_wb(tmp_path)
+    second = open_wb(tmp_path)  # e.g. a second browser tab
+    first.fronts["mutu.n"].input.value = "12"
+    second.fronts["mutu.s"].input.value = "Rapikan gudang"
+    answers = saved(tmp_path)
+    assert answers["mutu.n"]["value"] == 12.0 and answers["mutu.s"]["value"] == "Rapikan gudang"
