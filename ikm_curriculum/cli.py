@@ -68,7 +68,8 @@ def init(directory: Path) -> None:
 @click.option("--lang", type=LANG, default="id", show_default=True)
 def curriculum(lang: str) -> None:
     """Print the three-day agenda of the training."""
-    from ikm_curriculum.curriculum import default_curriculum, format_agenda
+    from ikm_curriculum.agenda import format_agenda
+    from ikm_curriculum.curriculum import default_curriculum
 
     click.echo(format_agenda(default_curriculum(), lang=lang))
 

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 import yaml
 
+from ikm_curriculum.agenda import format_agenda
 from ikm_curriculum.assessment import ExerciseSpec
 from ikm_curriculum.curriculum import (
     FORMATS,
     Text,
     default_curriculum,
-    format_agenda,
     load_curriculum,
     load_module,
 )

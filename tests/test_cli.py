@@ -1,0 +1,68 @@
+"""The `ikm` command as a facilitator types it: real workspace, clear errors, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ikm_curriculum.cli import cli
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def test_init_create_release_collect_scores(tmp_path: Path, roster_csv: Path) -> None:
+    ws = str(tmp_path / "ws")
+    assert run("init", ws).exit_code == 0
+    created = run("cohort", "create", "uji", "--roster", str(roster_csv), "--workspace", ws)
+    assert created.exit_code == 0 and "3 participants" in created.output
+    assert "uji" in run("cohort", "list", "-w", ws).output
+    released = run("release", "uji", "-w", ws)
+    assert released.exit_code == 0 and "to 3 participants" in released.output
+    collected = run("collect", "uji", str(tmp_path / "ws" / "cohorts" / "uji" / "release"), "-w", ws)
+    assert "accepted 3, unchanged 0, rejected 0" in collected.output
+    rows = list(csv.DictReader(io.StringIO(run("scores", "uji", "--format", "csv", "-w", ws).output)))
+    assert [r["nama"] for r in rows] == ["Wa Ode Sarimah", "La Ode Kasim", "Hasniah Rauf"]
+    data = json.loads(run("scores", "uji", "--format", "json", "-w", ws).output)
+    assert data["modules"] == ["quality"] and len(data["participants"]) == 3
+
+
+def test_workspace_from_environment(tmp_path: Path, roster_csv: Path) -> None:
+    ws = str(tmp_path / "ws")
+    run("init", ws)
+    result = run("cohort", "create", "uji", "--roster", str(roster_csv), env={"IKM_WORKSPACE": ws})
+    assert result.exit_code == 0
+
+
+def test_bad_roster_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    ws = str(tmp_path / "ws")
+    run("init", ws)
+    roster = tmp_path / "r.csv"
+    roster.write_text("nama,sentra,komoditas,kabupaten_kota\n,A,abon,Kendari\nSiti,,abon,Kendari\n", "utf-8")
+    result = run("cohort", "create", "uji", "--roster", str(roster), "-w", ws)
+    assert result.exit_code == 1
+    assert "row 2, column nama: empty" in result.output and "row 3, column sentra: empty" in result.output
+
+
+def test_not_a_workspace(tmp_path: Path) -> None:
+    result = run("scores", "uji", "-w", str(tmp_path))
+    assert result.exit_code == 1 and "ikm init" in result.output
+
+
+def test_curriculum_in_both_languages() -> None:
+    assert "Hari 1" in run("curriculum").output
+    assert "Day 3" in run("curriculum", "--lang", "en").output
+
+
+@pytest.mark.slow
+def test_python_dash_m_entry_point() -> None:
+    result = subprocess.run([sys.executable, "-m", "ikm_curriculum", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "ikm, version" in result.stdout
