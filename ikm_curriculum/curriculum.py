@@ -43,6 +43,7 @@ JP_MINUTES = 45  # one lesson hour (jam pelajaran, JP)
 CONTENT_FILE = "content.yaml"
 _NAME = r"^[a-z][a-z0-9_]*$"
 
+
 def check_lang(lang: str) -> str:
     """Return ``lang`` if it is a supported language, else raise ``ValueError``.
 

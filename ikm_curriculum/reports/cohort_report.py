@@ -31,7 +31,8 @@ import pandas as pd
 from ikm_curriculum.cohort.scores import CohortScores, cohort_scores
 from ikm_curriculum.cohort.workspace import Workspace, open_workspace
 from ikm_curriculum.reports.excel import write_scores_workbook
-from ikm_curriculum.reports.labels import check_lang, format_date, format_number, label
+from ikm_curriculum.curriculum import check_lang
+from ikm_curriculum.reports.labels import format_date, format_number, label
 from ikm_curriculum.reports.tables import (
     BIN_WIDTH,
     cohort_summary,

@@ -14,8 +14,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-LANGS: tuple[str, ...] = ("id", "en")
-"""Languages of the report: Bahasa Indonesia (default) and English."""
+from ikm_curriculum.curriculum import check_lang
 
 _ID: dict[str, str] = {
     "report_title": "Laporan Hasil Pelatihan Manajemen Mutu dan Pengelolaan Sentra IKM",
@@ -150,17 +149,6 @@ _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
 }
-
-
-def check_lang(lang: str) -> str:
-    """Return ``lang`` if the report supports it, else raise ``ValueError``.
-
-    >>> check_lang("id")
-    'id'
-    """
-    if lang not in LANGS:
-        raise ValueError(f"unknown report language {lang!r}; expected one of {', '.join(repr(x) for x in LANGS)}")
-    return lang
 
 
 def label(key: str, lang: str = "id", **fields: Any) -> str:

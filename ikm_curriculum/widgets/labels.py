@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ikm_curriculum.curriculum import check_lang
+
 LABELS: dict[str, dict[str, str]] = {
     "id": {
         "invalid_number": "angka tidak valid (contoh: 12,5)",
@@ -52,9 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 def label(lang: str, key: str) -> str:
     """The label ``key`` in ``lang`` ("id" or "en")."""
-    if lang not in LABELS:
-        raise ValueError(f"unknown language {lang!r}: expected 'id' or 'en'")
-    return LABELS[lang][key]
+    return LABELS[check_lang(lang)][key]
 
 
 def text(value: object, lang: str) -> str:

@@ -224,7 +224,7 @@ def test_template_embeds_png_and_links_nothing_outside(scores: CohortScores, tmp
 def test_unknown_cohort_fails_before_any_kernel(workspace: Workspace) -> None:
     with pytest.raises(WorkspaceError, match="no cohort 'tidak-ada'"):
         build_report(workspace, "tidak-ada")
-    with pytest.raises(ValueError, match="unknown report language"):
+    with pytest.raises(ValueError, match="unknown language"):
         build_report(workspace, COHORT, lang="fr")
 
 

@@ -115,7 +115,7 @@ def test_answer_file_of_someone_else_is_refused(tmp_path: Path) -> None:
 
 
 def test_unknown_language(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="'id' or 'en'"):
+    with pytest.raises(ValueError, match="expected one of 'id', 'en'"):
         open_wb(tmp_path, lang="jv")
 
 
