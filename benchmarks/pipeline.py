@@ -65,10 +65,20 @@ def demo_stages(root: Path) -> list[tuple[str, float]]:
     clock.time("grade 18 (one kernel)", run_grading, workspace, COHORT)
     clock.time("report (kernel + HTML + Excel)", build_report, workspace, COHORT)
     command = [sys.executable, "-m", "ikm_curriculum"]
-    clock.time("`ikm release` 18 (new process)", subprocess.run, [*command, "release", COHORT, "-w", str(workspace.root)],
-               check=True, capture_output=True)
-    clock.time("`ikm grade` 18 (new process)", subprocess.run, [*command, "grade", COHORT, "-w", str(workspace.root)],
-               check=True, capture_output=True)
+    clock.time(
+        "`ikm release` 18 (new process)",
+        subprocess.run,
+        [*command, "release", COHORT, "-w", str(workspace.root)],
+        check=True,
+        capture_output=True,
+    )
+    clock.time(
+        "`ikm grade` 18 (new process)",
+        subprocess.run,
+        [*command, "grade", COHORT, "-w", str(workspace.root)],
+        check=True,
+        capture_output=True,
+    )
     return clock.rows
 
 

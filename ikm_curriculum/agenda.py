@@ -9,12 +9,23 @@ LUNCH_AFTER_MINUTES = 12 * 60  # the lunch break follows the first session endin
 LUNCH_MINUTES = 60
 
 _WORDS = {
-    "id": {"day": "Hari", "lunch": "ISHOMA (istirahat, salat, makan)", "total": "Jumlah",
-           "grand": "Total pelatihan", "jp": f"1 JP = {JP_MINUTES} menit", "title": "Agenda pelatihan"},
-    "en": {"day": "Day", "lunch": "Lunch break", "total": "Total",
-           "grand": "Training total", "jp": f"1 JP = {JP_MINUTES} minutes", "title": "Training agenda"},
+    "id": {
+        "day": "Hari",
+        "lunch": "ISHOMA (istirahat, salat, makan)",
+        "total": "Jumlah",
+        "grand": "Total pelatihan",
+        "jp": f"1 JP = {JP_MINUTES} menit",
+        "title": "Agenda pelatihan",
+    },
+    "en": {
+        "day": "Day",
+        "lunch": "Lunch break",
+        "total": "Total",
+        "grand": "Training total",
+        "jp": f"1 JP = {JP_MINUTES} minutes",
+        "title": "Training agenda",
+    },
 }
-
 
 
 def _clock(minutes: int) -> str:

@@ -61,7 +61,9 @@ def init(directory: Path) -> None:
 
     workspace, created = init_workspace(directory)
     verb = "Created" if created else "Already a workspace, left as it is:"
-    console.print(f"{verb} {workspace.root}\n  config:    {workspace.root / 'ikm.toml'}\n  gradebook: {workspace.database_url}")
+    console.print(
+        f"{verb} {workspace.root}\n  config:    {workspace.root / 'ikm.toml'}\n  gradebook: {workspace.database_url}"
+    )
 
 
 @cli.command()
@@ -176,7 +178,9 @@ def scores(cohort_name: str, fmt: str, workspace: Path | None) -> None:
     result = cohort_scores(_workspace(workspace), cohort_name)
     rows = [p.to_dict() for p in result.participants]
     if fmt == "json":
-        click.echo(json.dumps({"cohort": result.cohort, "modules": list(result.modules), "participants": rows}, indent=1))
+        click.echo(
+            json.dumps({"cohort": result.cohort, "modules": list(result.modules), "participants": rows}, indent=1)
+        )
     elif fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["code"])
@@ -188,7 +192,13 @@ def scores(cohort_name: str, fmt: str, workspace: Path | None) -> None:
         for p in result.participants:
             per_module = [f"{p.by_module[m][0]:g}/{p.by_module[m][1]:g}" for m in result.modules]
             table.add_row(
-                p.code, p.nama, p.sentra, *per_module, f"{p.total:g}/{p.max_total:g}", f"{p.percent:.1f}", str(p.awaiting_manual or "")
+                p.code,
+                p.nama,
+                p.sentra,
+                *per_module,
+                f"{p.total:g}/{p.max_total:g}",
+                f"{p.percent:.1f}",
+                str(p.awaiting_manual or ""),
             )
         console.print(table)
 

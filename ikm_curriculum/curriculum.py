@@ -22,7 +22,15 @@ from types import MappingProxyType
 from typing import Annotated, Any, Hashable, Mapping, Sequence
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    field_validator,
+)
 from pydantic_core import ErrorDetails
 
 from ikm_curriculum.assessment import ExerciseSpec
@@ -31,11 +39,13 @@ from ikm_curriculum.errors import ContentError
 LANGS: tuple[str, ...] = ("id", "en")
 """Languages of participant-facing text: Bahasa Indonesia (default) and English."""
 
-FORMATS: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "bimtek": {"id": "Bimbingan teknis", "en": "Guided practice"},
-    "diskusi_kelas": {"id": "Diskusi kelas", "en": "Class discussion"},
-    "kunjungan_lapangan": {"id": "Kunjungan lapangan", "en": "Field visit"},
-})
+FORMATS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "bimtek": {"id": "Bimbingan teknis", "en": "Guided practice"},
+        "diskusi_kelas": {"id": "Diskusi kelas", "en": "Class discussion"},
+        "kunjungan_lapangan": {"id": "Kunjungan lapangan", "en": "Field visit"},
+    }
+)
 """Session formats and their labels in each language."""
 
 DAYS: tuple[int, ...] = (1, 2, 3)
@@ -215,8 +225,12 @@ def _describe(err: ErrorDetails) -> str:
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     expected = {
-        "int_type": "a whole number", "string_type": "text", "tuple_type": "a list",
-        "model_type": "a mapping", "model_attributes_type": "a mapping", "dict_type": "a mapping",
+        "int_type": "a whole number",
+        "string_type": "text",
+        "tuple_type": "a list",
+        "model_type": "a mapping",
+        "model_attributes_type": "a mapping",
+        "dict_type": "a mapping",
     }.get(kind)
     if expected is not None:
         return f"expected {expected}, got {_short(got)}"
@@ -310,7 +324,9 @@ def _load(folder: Path) -> tuple[Module, tuple[ExerciseSpec, ...]]:
     if slots is not None:
         first, again = slots
         x = module.sessions[again]
-        raise ContentError(f"{path}: sessions[{again}]: day {x.day}, order {x.order} is already used by sessions[{first}]")
+        raise ContentError(
+            f"{path}: sessions[{again}]: day {x.day}, order {x.order} is already used by sessions[{first}]"
+        )
     declared = _exercises_of(path, module.id)
     specs = {spec.exercise_id: spec for spec in declared}
     twice = _duplicate([spec.exercise_id for spec in declared])
@@ -318,11 +334,15 @@ def _load(folder: Path) -> tuple[Module, tuple[ExerciseSpec, ...]]:
         raise ContentError(f"{path}: exercises: exercises.py declares {declared[twice[1]].exercise_id!r} twice")
     twice = _duplicate(module.exercises)
     if twice is not None:
-        raise ContentError(f"{path}: exercises[{twice[1]}]: {module.exercises[twice[1]]!r} is already listed at [{twice[0]}]")
+        raise ContentError(
+            f"{path}: exercises[{twice[1]}]: {module.exercises[twice[1]]!r} is already listed at [{twice[0]}]"
+        )
     for i, exercise_id in enumerate(module.exercises):
         if exercise_id not in specs:
             known = ", ".join(specs) or "none"
-            raise ContentError(f"{path}: exercises[{i}]: unknown exercise id {exercise_id!r} (exercises.py declares: {known})")
+            raise ContentError(
+                f"{path}: exercises[{i}]: unknown exercise id {exercise_id!r} (exercises.py declares: {known})"
+            )
     missing = [e for e in specs if e not in module.exercises]
     if missing:
         raise ContentError(f"{path}: exercises: declared in exercises.py but not listed here: {', '.join(missing)}")
@@ -355,8 +375,10 @@ def _module_folders(root: Path) -> list[Path]:
     if not root.is_dir():
         raise ContentError(f"{root}: the modules folder does not exist")
     folders = [
-        p for p in sorted(root.iterdir())
-        if p.is_dir() and not p.name.startswith(("_", "."))
+        p
+        for p in sorted(root.iterdir())
+        if p.is_dir()
+        and not p.name.startswith(("_", "."))
         and ((p / CONTENT_FILE).exists() or (p / "__init__.py").exists())
     ]
     if not folders:
@@ -390,8 +412,10 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
     seen: dict[tuple[object, ...], str] = {}
     for path, module, _ in loaded:
         claims = [("order", ("order", module.order), str(module.order))]
-        claims += [(f"sessions[{i}]", ("slot", s.day, s.order), f"day {s.day}, order {s.order}")
-                   for i, s in enumerate(module.sessions)]
+        claims += [
+            (f"sessions[{i}]", ("slot", s.day, s.order), f"day {s.day}, order {s.order}")
+            for i, s in enumerate(module.sessions)
+        ]
         claims += [(f"exercises[{i}]", ("exercise", e), repr(e)) for i, e in enumerate(module.exercises)]
         if module.workbook is not None:
             claims.append(("workbook", ("workbook", module.workbook), repr(module.workbook)))

@@ -134,8 +134,18 @@ def test_content_agrees_with_the_domain_notes() -> None:
 
 def test_agenda_renders_in_indonesian() -> None:
     text = format_agenda(default_curriculum())
-    for expected in ("Hari 1", "Hari 2", "Hari 3", "08:00-09:30", "ISHOMA", "Bimbingan teknis",
-                     "Diskusi kelas", "Kunjungan lapangan", "Manajemen Mutu", "Total pelatihan: 24 JP"):
+    for expected in (
+        "Hari 1",
+        "Hari 2",
+        "Hari 3",
+        "08:00-09:30",
+        "ISHOMA",
+        "Bimbingan teknis",
+        "Diskusi kelas",
+        "Kunjungan lapangan",
+        "Manajemen Mutu",
+        "Total pelatihan: 24 JP",
+    ):
         assert expected in text
     assert "Day 1" not in text and "Guided practice" not in text
     # each day starts at 08:00, and exactly one lunch break a day follows the session that reaches 12:30
@@ -145,8 +155,16 @@ def test_agenda_renders_in_indonesian() -> None:
 
 def test_agenda_renders_in_english() -> None:
     text = format_agenda(default_curriculum(), lang="en")
-    for expected in ("Day 1", "Day 3", "Guided practice", "Class discussion", "Field visit",
-                     "Lunch break", "Quality Management", "Training total: 24 JP"):
+    for expected in (
+        "Day 1",
+        "Day 3",
+        "Guided practice",
+        "Class discussion",
+        "Field visit",
+        "Lunch break",
+        "Quality Management",
+        "Training total: 24 JP",
+    ):
         assert expected in text
     assert "Hari" not in text and "Bimbingan teknis" not in text
 
@@ -191,23 +209,50 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
     [
         ("quality", _drop(["title", "en"]), "title.en: required key is missing"),
         ("assets", _set(["summary", "id"], "  "), "summary.id: expected non-empty text"),
-        ("quality", _set(["sessions", 1, "format"], "ceramah"),
-         "sessions[1].format: expected one of bimtek, diskusi_kelas, kunjungan_lapangan, got 'ceramah'"),
+        (
+            "quality",
+            _set(["sessions", 1, "format"], "ceramah"),
+            "sessions[1].format: expected one of bimtek, diskusi_kelas, kunjungan_lapangan, got 'ceramah'",
+        ),
         ("mentoring", _set(["sessions", 0, "day"], 4), "sessions[0].day: expected a day from 1 to 3, got 4"),
-        ("facility", _set(["sessions", 2, "lesson_hours"], 0), "sessions[2].lesson_hours: expected a number greater than 0"),
-        ("facility", _set(["sessions", 0, "lesson_hours"], "3"), "sessions[0].lesson_hours: expected a whole number, got '3'"),
+        (
+            "facility",
+            _set(["sessions", 2, "lesson_hours"], 0),
+            "sessions[2].lesson_hours: expected a number greater than 0",
+        ),
+        (
+            "facility",
+            _set(["sessions", 0, "lesson_hours"], "3"),
+            "sessions[0].lesson_hours: expected a whole number, got '3'",
+        ),
         ("assets", _set(["title"], "Aset"), "title: expected a mapping, got 'Aset'"),
-        ("house_rules", _set(["objectives"], [{"id": "x", "en": "y"}]), "objectives: expected at least 3 item(s), got 1"),
+        (
+            "house_rules",
+            _set(["objectives"], [{"id": "x", "en": "y"}]),
+            "objectives: expected at least 3 item(s), got 1",
+        ),
         ("house_rules", _set(["sesions"], []), "sesions: unknown key"),
         ("mentoring", _set(["id"], "pendampingan"), "id: expected the folder name 'mentoring', got 'pendampingan'"),
-        ("technical_simulation", _set(["sessions", 1, "order"], 3),
-         "sessions[1]: day 3, order 3 is already used by sessions[0]"),
-        ("facility", _set(["exercises"], ["facility.nope"]),
-         "exercises[0]: unknown exercise id 'facility.nope' (exercises.py declares: none)"),
-        ("quality", _set(["exercises"], QUALITY_EXERCISES[:-1]),
-         "exercises: declared in exercises.py but not listed here: mutu.improvement_action"),
-        ("quality", _set(["exercises"], QUALITY_EXERCISES + QUALITY_EXERCISES[:1]),
-         "exercises[6]: 'mutu.xbar_r_limits' is already listed at [0]"),
+        (
+            "technical_simulation",
+            _set(["sessions", 1, "order"], 3),
+            "sessions[1]: day 3, order 3 is already used by sessions[0]",
+        ),
+        (
+            "facility",
+            _set(["exercises"], ["facility.nope"]),
+            "exercises[0]: unknown exercise id 'facility.nope' (exercises.py declares: none)",
+        ),
+        (
+            "quality",
+            _set(["exercises"], QUALITY_EXERCISES[:-1]),
+            "exercises: declared in exercises.py but not listed here: mutu.improvement_action",
+        ),
+        (
+            "quality",
+            _set(["exercises"], QUALITY_EXERCISES + QUALITY_EXERCISES[:1]),
+            "exercises[6]: 'mutu.xbar_r_limits' is already listed at [0]",
+        ),
     ],
 )
 def test_a_broken_module_names_the_file_and_the_key(
@@ -241,7 +286,7 @@ def test_duplicate_module_order(root: Path) -> None:
 def test_yaml_syntax_error_names_the_file_and_line(root: Path) -> None:
     path = root / "house_rules" / "content.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[2] = 'order: [4'  # line 3: an unclosed flow sequence
+    lines[2] = "order: [4"  # line 3: an unclosed flow sequence
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_curriculum(root)

@@ -44,7 +44,18 @@ def test_demo_refuses_a_folder_with_other_files(tmp_path: Path) -> None:
 
 def test_wheel_ships_notebooks_and_templates_and_works_installed(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
         check=True,
     )
     (wheel,) = tmp_path.glob("ikm_curriculum-*.whl")
@@ -63,8 +74,11 @@ def test_wheel_ships_notebooks_and_templates_and_works_installed(tmp_path: Path)
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     subprocess.run([venv / "bin" / "pip", "install", "-q", "--no-deps", str(wheel)], check=True)
     # nbconvert's stock templates sit under the base Python's prefix, which a venv does not search.
-    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter"),
-           "HOME": str(tmp_path)}
+    env = {
+        "PATH": f"{venv / 'bin'}:/usr/bin:/bin",
+        "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter"),
+        "HOME": str(tmp_path),
+    }
     result = subprocess.run([venv / "bin" / "ikm", "demo", "d"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "d" / "reports" / COHORT / f"laporan-{COHORT}.html").is_file()

@@ -1,12 +1,12 @@
 """What an exercise is, how an answer is checked and scored (pure Python, no I/O)."""
 
-from ikm_curriculum.assessment.kinds import KINDS, ItemScore, get_kind
 from ikm_curriculum.assessment.exercise import (
     ExerciseInstance,
     ExerciseSpec,
     ParticipantContext,
     exercise,
 )
+from ikm_curriculum.assessment.kinds import KINDS, ItemScore, get_kind
 from ikm_curriculum.assessment.seeds import rng_for
 
 __all__ = [

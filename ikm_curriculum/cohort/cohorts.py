@@ -43,7 +43,7 @@ def create_cohort(workspace: Workspace, name: str, roster: str | Path, lang: str
                 raise WorkspaceError(f"cohort {name!r} already exists in {workspace.root}")
             cohort = Cohort(name=name, secret=secrets.token_hex(32), lang=lang or workspace.lang)
             session.add(cohort)
-            for code, row in zip(codes, rows):
+            for code, row in zip(codes, rows, strict=True):
                 fields = row.to_dict()
                 roster_row = fields.pop("row")
                 cohort.participants.append(Participant(code=code, roster_row=roster_row, **fields))
@@ -51,4 +51,4 @@ def create_cohort(workspace: Workspace, name: str, roster: str | Path, lang: str
         gradebook.dispose()
     workspace.release_dir(name).mkdir(parents=True, exist_ok=True)
     workspace.runs_dir(name).mkdir(parents=True, exist_ok=True)
-    return CohortCreated(name, tuple((code, row.nama) for code, row in zip(codes, rows)))
+    return CohortCreated(name, tuple((code, row.nama) for code, row in zip(codes, rows, strict=True)))

@@ -141,9 +141,7 @@ def _check_table(table: list[list[str]], problems: list[str]) -> list[RosterRow]
     rows: list[RosterRow] = []
     seen: dict[tuple[str, str], int] = {}
     for row_number, cells in data:
-        values = {
-            name: _cell_text(cells[i]) if i < len(cells) else "" for name, i in index.items()
-        }
+        values = {name: _cell_text(cells[i]) if i < len(cells) else "" for name, i in index.items()}
         for name in REQUIRED:
             if not values[name]:
                 problems.append(f"row {row_number}, column {name}: empty (required)")

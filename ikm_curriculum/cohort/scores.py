@@ -12,7 +12,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ikm_curriculum.cohort.gradebook import ExerciseInstanceRow, Response, Score, Submission
+from ikm_curriculum.cohort.gradebook import (
+    ExerciseInstanceRow,
+    Response,
+    Score,
+    Submission,
+)
 from ikm_curriculum.cohort.workspace import Workspace
 
 
@@ -79,7 +84,9 @@ def cohort_scores(workspace: Workspace, cohort_name: str) -> CohortScores:
                 if score.method == "manual" or key not in scores:
                     scores[key] = score
             submitted = set(  # handed in at least one answer
-                session.scalars(select(Submission.participant_id).join(Response).where(Submission.participant_id.in_(ids)))
+                session.scalars(
+                    select(Submission.participant_id).join(Response).where(Submission.participant_id.in_(ids))
+                )
             )
     finally:
         gradebook.dispose()

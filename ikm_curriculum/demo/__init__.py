@@ -16,7 +16,14 @@ from pathlib import Path
 
 import numpy as np
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from sqlalchemy import select
 
@@ -100,7 +107,13 @@ def run_demo(directory: Path, lang: str = "id", console: Console | None = None) 
 
     console = console or Console()
     root = prepare_folder(directory)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console, transient=False) as progress:
         workspace, _ = init_workspace(root)
         created = create_cohort(workspace, COHORT, ROSTER, lang)
@@ -134,5 +147,7 @@ def print_summary(console: Console, workspace: Workspace, outcomes: list[Collect
     scores = cohort_scores(workspace, COHORT)
     table = Table("nama", "sentra", "total", "%", "to score by hand", title=f"Scores, cohort {COHORT}")
     for p in scores.participants:
-        table.add_row(p.nama, p.sentra, f"{p.total:g}/{p.max_total:g}", f"{p.percent:.0f}", str(p.awaiting_manual or ""))
+        table.add_row(
+            p.nama, p.sentra, f"{p.total:g}/{p.max_total:g}", f"{p.percent:.0f}", str(p.awaiting_manual or "")
+        )
     console.print(table)

@@ -14,10 +14,13 @@ import numpy as np
 from ikm_curriculum.assessment import ExerciseInstance
 
 SHORT_TEXTS = [
-    "Penyebab (Metode): suhu penggorengan tidak dicatat. Tindakan: buat lembar catatan suhu tiap batch dan latih operator.",
+    "Penyebab (Metode): suhu penggorengan tidak dicatat. "
+    "Tindakan: buat lembar catatan suhu tiap batch dan latih operator.",
     "Penyebab (Mesin): alat press sering macet. Tindakan: jadwal perawatan mingguan dan simpan suku cadang.",
-    "Penyebab (Manusia): pekerja baru belum dilatih. Tindakan: buat SOP bergambar dan pendampingan oleh pekerja senior.",
-    "Penyebab (Material): bahan baku dari pemasok berbeda-beda. Tindakan: periksa bahan saat diterima dengan daftar periksa.",
+    "Penyebab (Manusia): pekerja baru belum dilatih. "
+    "Tindakan: buat SOP bergambar dan pendampingan oleh pekerja senior.",
+    "Penyebab (Material): bahan baku dari pemasok berbeda-beda. "
+    "Tindakan: periksa bahan saat diterima dengan daftar periksa.",
     "Penyebab (Pengukuran): timbangan tidak dikalibrasi. Tindakan: kalibrasi timbangan tiap bulan.",
 ]
 

@@ -18,10 +18,9 @@ from __future__ import annotations
 import html
 import io
 import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +29,8 @@ import pandas as pd
 
 from ikm_curriculum.cohort.scores import CohortScores, cohort_scores
 from ikm_curriculum.cohort.workspace import Workspace, open_workspace
-from ikm_curriculum.reports.excel import write_scores_workbook
 from ikm_curriculum.curriculum import check_lang
+from ikm_curriculum.reports.excel import write_scores_workbook
 from ikm_curriculum.reports.labels import format_date, format_number, label
 from ikm_curriculum.reports.tables import (
     BIN_WIDTH,
@@ -41,7 +40,7 @@ from ikm_curriculum.reports.tables import (
     participants_table,
 )
 from ikm_curriculum.resources import resource_path
-from ikm_curriculum.workbooks.runner import run_notebook
+from ikm_curriculum.workbooks.runner import run_notebook, run_stamp
 
 NOTEBOOK = ("notebooks", "facilitator", "cohort_report.ipynb")
 TEMPLATE_DIR = ("templates", "report")
@@ -123,11 +122,14 @@ def _heading(key: str, lang: str) -> str:
 def title_section(data: ReportData) -> list[Any]:
     """Report title, cohort name and date."""
     lang = data.lang
-    return [_html(
-        f"<h1>{html.escape(label('report_title', lang))}</h1>"
-        f"<p class='ikm-meta'>{html.escape(label('cohort', lang))}: <strong>{html.escape(data.scores.cohort)}</strong>"
-        f"<br>{html.escape(label('date', lang))}: {html.escape(format_date(data.day, lang))}</p>"
-    )]
+    return [
+        _html(
+            f"<h1>{html.escape(label('report_title', lang))}</h1>"
+            f"<p class='ikm-meta'>{html.escape(label('cohort', lang))}: "
+            f"<strong>{html.escape(data.scores.cohort)}</strong>"
+            f"<br>{html.escape(label('date', lang))}: {html.escape(format_date(data.day, lang))}</p>"
+        )
+    ]
 
 
 @register_section("summary")
@@ -169,8 +171,12 @@ def histogram_png(scores: CohortScores, lang: str = "id", width: int = BIN_WIDTH
 
     figure = Figure(figsize=(7.0, 3.2), dpi=100)
     axes = figure.subplots()
-    axes.hist(np.clip(final_percents(scores), 0, 100), bins=np.arange(0, 100 + width, width),
-              color="#3b6ea5", edgecolor="white")
+    axes.hist(
+        np.clip(final_percents(scores), 0, 100),
+        bins=np.arange(0, 100 + width, width),
+        color="#3b6ea5",
+        edgecolor="white",
+    )
     axes.set_xlim(0, 100)
     axes.set_xticks(np.arange(0, 100 + width, width))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -192,7 +198,10 @@ def distribution_section(data: ReportData) -> list[Any]:
     heading = _heading("distribution_heading", data.lang)
     if not final_percents(data.scores):
         return [_html(f"{heading}<p>{html.escape(label('hist_empty', data.lang))}</p>")]
-    return [_html(heading), Image(data=histogram_png(data.scores, data.lang), format="png", alt=label("hist_title", data.lang))]
+    return [
+        _html(heading),
+        Image(data=histogram_png(data.scores, data.lang), format="png", alt=label("hist_title", data.lang)),
+    ]
 
 
 # --------------------------------------------------------------------------- building
@@ -228,10 +237,6 @@ def export_html(notebook: Any, output: Path, lang: str = "id", title: str = "") 
     return output
 
 
-def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
-
-
 def build_report(workspace: Workspace, cohort: str, lang: str | None = None) -> ReportPaths:
     """Build the HTML report and the Excel workbook of ``cohort``.
 
@@ -263,7 +268,7 @@ def build_report(workspace: Workspace, cohort: str, lang: str | None = None) -> 
     runs.mkdir(parents=True, exist_ok=True)
     out_dir = workspace.report_dir(cohort)
     out_dir.mkdir(parents=True, exist_ok=True)
-    notebook_path = runs / f"report-{_stamp()}.ipynb"
+    notebook_path = runs / f"report-{run_stamp()}.ipynb"
     notebook = run_notebook(
         resource_path(*NOTEBOOK),
         notebook_path,
@@ -274,4 +279,3 @@ def build_report(workspace: Workspace, cohort: str, lang: str | None = None) -> 
     html_path = export_html(notebook, out_dir / label("html_file", lang, cohort=cohort), lang, title)
     excel_path = write_scores_workbook(scores, out_dir / label("excel_file", lang, cohort=cohort), lang)
     return ReportPaths(html=html_path, excel=excel_path, notebook=notebook_path)
-

@@ -138,16 +138,38 @@ _EN: dict[str, str] = {
     "excel_file": "scores-{cohort}.xlsx",
 }
 
-LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {"id": MappingProxyType(_ID), "en": MappingProxyType(_EN)}
-)
+LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType({"id": MappingProxyType(_ID), "en": MappingProxyType(_EN)})
 """Report text by language, then by key."""
 
 _MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 

@@ -173,11 +173,13 @@ def module_summary(scores: CohortScores, lang: str = "id") -> pd.DataFrame:
     columns = [label(k, lang) for k in ("module", "n", "mean", "median", "min", "max_stat")]
     rows = []
     for module, title in module_titles(scores, lang).items():
-        values = np.array([
-            percent(*p.by_module[module])
-            for p in scores.participants
-            if p.submitted and p.by_module.get(module, (0.0, 0.0))[1] > 0
-        ])
+        values = np.array(
+            [
+                percent(*p.by_module[module])
+                for p in scores.participants
+                if p.submitted and p.by_module.get(module, (0.0, 0.0))[1] > 0
+            ]
+        )
         if values.size:
             stats = [float(values.mean()), float(np.median(values)), float(values.min()), float(values.max())]
         else:
@@ -208,7 +210,7 @@ def score_distribution(scores: CohortScores, lang: str = "id", width: int = BIN_
         raise ValueError(f"bin width must divide 100, got {width}")
     edges = np.arange(0, 100 + width, width)
     counts, _ = np.histogram(np.clip(final_percents(scores), 0, 100), bins=edges)
-    ranges = [f"{lo}–{hi}" for lo, hi in zip(edges[:-1], edges[1:])]
+    ranges = [f"{lo}–{hi}" for lo, hi in zip(edges[:-1], edges[1:], strict=True)]
     return pd.DataFrame({label("range", lang): ranges, label("count", lang): counts.astype(int)})
 
 

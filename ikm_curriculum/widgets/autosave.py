@@ -23,7 +23,13 @@ try:
 except ImportError:  # pragma: no cover - Windows: no lock, the rename is still atomic
     fcntl = None  # type: ignore[assignment]
 
-from ikm_curriculum.assessment.answers import AnswerFile, SavedAnswer, empty_answer_file, now_iso, parse_answer_file
+from ikm_curriculum.assessment.answers import (
+    AnswerFile,
+    SavedAnswer,
+    empty_answer_file,
+    now_iso,
+    parse_answer_file,
+)
 from ikm_curriculum.errors import AnswerFormatError
 
 

@@ -192,8 +192,7 @@ def _numeric(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> t
 def _table(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
     boxes = {c["id"]: w.Text(placeholder="0,0", continuous_update=True) for c in part["cells"]}
     rows = [
-        w.HBox([w.Label(text(c["label"], lang), layout=w.Layout(width="22em")), boxes[c["id"]]])
-        for c in part["cells"]
+        w.HBox([w.Label(text(c["label"], lang), layout=w.Layout(width="22em")), boxes[c["id"]]]) for c in part["cells"]
     ]
 
     labels = {c["id"]: text(c["label"], lang) for c in part["cells"]}

@@ -46,7 +46,9 @@ class Workbook:
         if self.store.answers:
             parts.append(f"<p>✓ {label(lang, 'answers_restored')} ({len(self.store.answers)}).</p>")
         if self.store.problem:
-            parts.append(f"<p style='color:#b00'>⚠ {label(lang, 'file_problem')}: {html.escape(self.store.problem)}</p>")
+            parts.append(
+                f"<p style='color:#b00'>⚠ {label(lang, 'file_problem')}: {html.escape(self.store.problem)}</p>"
+            )
         return w.HTML("".join(parts))
 
     def show(self, exercise_id: str) -> w.Widget:

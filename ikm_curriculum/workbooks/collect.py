@@ -24,7 +24,13 @@ from sqlalchemy import func, select
 
 from ikm_curriculum.assessment.answers import AnswerFile, parse_answer_file
 from ikm_curriculum.assessment.kinds import get_kind
-from ikm_curriculum.cohort.gradebook import ExerciseInstanceRow, Gradebook, Participant, Response, Submission
+from ikm_curriculum.cohort.gradebook import (
+    ExerciseInstanceRow,
+    Gradebook,
+    Participant,
+    Response,
+    Submission,
+)
 from ikm_curriculum.cohort.workspace import Workspace
 from ikm_curriculum.curriculum import default_curriculum
 from ikm_curriculum.errors import AnswerFormatError, SubmissionRejected, WorkspaceError
@@ -137,7 +143,9 @@ def check_answer_file(found: FoundFile, index: _CohortIndex) -> tuple[AnswerFile
         )
     expected_name = f"{answers.workbook}{SUFFIX}"
     if PurePosixPath(found.name).name != expected_name:
-        raise SubmissionRejected(who, found.name, f"workbook: the file says {answers.workbook!r}; expected file name {expected_name}")
+        raise SubmissionRejected(
+            who, found.name, f"workbook: the file says {answers.workbook!r}; expected file name {expected_name}"
+        )
     for exercise_id, saved in answers.answers.items():
         field = f"answers.{exercise_id}"
         known = index.instances.get((participant_id, exercise_id))
@@ -210,6 +218,9 @@ def submission_count(gradebook: Gradebook, cohort_name: str) -> int:
     """How many submissions (all attempts) the cohort has in the gradebook."""
     with gradebook.session() as session:
         cohort = gradebook.cohort(session, cohort_name)
-        return session.scalar(
-            select(func.count(Submission.id)).join(Participant).where(Participant.cohort_id == cohort.id)
-        ) or 0
+        return (
+            session.scalar(
+                select(func.count(Submission.id)).join(Participant).where(Participant.cohort_id == cohort.id)
+            )
+            or 0
+        )

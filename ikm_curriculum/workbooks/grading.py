@@ -11,10 +11,7 @@ answers, same scores); hand-given scores are never touched.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
@@ -32,7 +29,7 @@ from ikm_curriculum.cohort.gradebook import (
 from ikm_curriculum.cohort.workspace import Workspace, open_workspace
 from ikm_curriculum.errors import NotebookRunError
 from ikm_curriculum.resources import resource_path
-from ikm_curriculum.workbooks.runner import run_notebook
+from ikm_curriculum.workbooks.runner import run_notebook, run_stamp
 
 RESULT_MIMETYPE = "application/vnd.ikm.grade-result+json"
 
@@ -104,9 +101,7 @@ def grade_cohort(workspace_root: str, cohort_name: str, run_id: str) -> GradeRes
                     ExerciseInstanceRow.participant_id.in_(participant_ids), ExerciseInstanceRow.graded.is_(True)
                 )
             ).all()
-            session.execute(
-                delete(Score).where(Score.participant_id.in_(participant_ids), Score.method == "auto")
-            )
+            session.execute(delete(Score).where(Score.participant_id.in_(participant_ids), Score.method == "auto"))
             now = utcnow()
             rows = []
             for instance in instances:
@@ -140,14 +135,10 @@ def grade_cohort(workspace_root: str, cohort_name: str, run_id: str) -> GradeRes
         gradebook.dispose()
 
 
-def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
-
-
 def run_grading(workspace: Workspace, cohort_name: str) -> GradeResult:
     """Execute the grading notebook once for the whole cohort; keep it under ``runs/``."""
     gradebook = workspace.gradebook()
-    run_id = new_run_id()
+    run_id = run_stamp()
     runs = workspace.runs_dir(cohort_name)
     output = runs / f"grade-{run_id}.ipynb"
     try:

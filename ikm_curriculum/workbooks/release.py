@@ -68,7 +68,9 @@ def ensure_instances(
     }
     out: dict[tuple[str, str], ExerciseInstance] = {}
     for participant in cohort.participants:
-        context = ParticipantContext(participant.code, participant.komoditas, participant.sentra, participant.kabupaten_kota)
+        context = ParticipantContext(
+            participant.code, participant.komoditas, participant.sentra, participant.kabupaten_kota
+        )
         for module in modules:
             for spec in curriculum.exercise_specs(module.id):
                 row = stored.get((participant.id, spec.exercise_id))
@@ -131,7 +133,9 @@ def release_cohort(
         folder.mkdir(parents=True, exist_ok=True)
         released: list[Path] = []
         for mod in modules:
-            exercises = [instances[(code, spec.exercise_id)].release_part() for spec in curriculum.exercise_specs(mod.id)]
+            exercises = [
+                instances[(code, spec.exercise_id)].release_part() for spec in curriculum.exercise_specs(mod.id)
+            ]
             notebook = folder / f"{mod.workbook}.ipynb"
             papermill.execute_notebook(
                 resource_path("notebooks", "participant", f"{mod.workbook}.ipynb"),

@@ -9,7 +9,9 @@ notebook is.
 
 from __future__ import annotations
 
+import secrets
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,11 @@ def import_papermill() -> Any:
     return papermill
 
 
+def run_stamp() -> str:
+    """A sortable, unique name for one notebook run: UTC time plus 4 random hex digits."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
+
+
 def run_notebook(source: Path, output: Path, parameters: dict[str, Any], cwd: Path) -> Any:
     """Execute ``source`` with ``parameters`` into ``output``; return the executed notebook node."""
     papermill = import_papermill()
@@ -45,6 +52,9 @@ def run_notebook(source: Path, output: Path, parameters: dict[str, Any], cwd: Pa
             kernel_name="python3",
             progress_bar=False,
             resources={"metadata": {"path": str(cwd)}},
+            # The kernel warns at every start that its localhost TCP ports are not
+            # encrypted; that is noise in a facilitator's terminal. Errors still show.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except PapermillExecutionError as exc:
         raise NotebookRunError(str(output), exc.cell_index, f"{exc.ename}: {exc.evalue}") from exc

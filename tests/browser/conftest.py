@@ -88,9 +88,7 @@ def _wait_until_serving(server: VoilaServer, timeout: float) -> None:
     last_error = ""
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            raise RuntimeError(
-                f"Voilà exited with {server.process.returncode} before serving:\n{server.log_text()}"
-            )
+            raise RuntimeError(f"Voilà exited with {server.process.returncode} before serving:\n{server.log_text()}")
         connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
         try:
             # Any answer will do (this one is a redirect to the login page): the

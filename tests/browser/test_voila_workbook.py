@@ -81,9 +81,7 @@ def test_answers_autosave_and_come_back_after_reload(tmp_path: Path, voila_serve
     # 1. A decimal comma (Indonesian usage) is read and saved at once.
     share_input.fill("64,5")
     expect(share.locator(".ikm-status")).to_contain_text("Tersimpan", timeout=SAVE_TIMEOUT_MS)
-    saved = _wait_for_file(
-        answers_file, lambda a: "mutu.pareto_top_share" in a, SAVE_TIMEOUT_MS / 1000
-    )
+    saved = _wait_for_file(answers_file, lambda a: "mutu.pareto_top_share" in a, SAVE_TIMEOUT_MS / 1000)
     assert saved.get("mutu.pareto_top_share", {}).get("value") == 64.5, saved
 
     # 2. An invalid number in a table cell is refused on screen and never reaches the file.

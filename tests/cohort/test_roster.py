@@ -48,8 +48,12 @@ def test_semicolon_csv_from_indonesian_excel(tmp_path: Path) -> None:
 def test_xlsx_roster_with_number_phone_and_blank_rows(tmp_path: Path) -> None:
     path = write_xlsx(
         tmp_path / "r.xlsx",
-        [HEADER, ["Siti Rahma", "Sentra Abon", "abon ikan", "Kota Kendari", 81200000009], [None] * 5,
-         ["Andi Baso", "Sentra Meubel", "meubel", "Kota Kendari", None]],
+        [
+            HEADER,
+            ["Siti Rahma", "Sentra Abon", "abon ikan", "Kota Kendari", 81200000009],
+            [None] * 5,
+            ["Andi Baso", "Sentra Meubel", "meubel", "Kota Kendari", None],
+        ],
     )
     rows = read_roster(path)
     assert [r.row for r in rows] == [2, 4]

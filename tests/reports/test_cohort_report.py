@@ -31,12 +31,23 @@ import pytest
 from sqlalchemy import select
 
 from ikm_curriculum.cohort.cohorts import create_cohort
-from ikm_curriculum.cohort.gradebook import ExerciseInstanceRow, Participant, Response, Score, Submission
+from ikm_curriculum.cohort.gradebook import (
+    ExerciseInstanceRow,
+    Participant,
+    Response,
+    Score,
+    Submission,
+)
 from ikm_curriculum.cohort.scores import CohortScores, ParticipantScores, cohort_scores
 from ikm_curriculum.cohort.workspace import Workspace, init_workspace
 from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.reports import ReportPaths, build_report
-from ikm_curriculum.reports.cohort_report import SECTIONS, ReportData, export_html, histogram_png
+from ikm_curriculum.reports.cohort_report import (
+    SECTIONS,
+    ReportData,
+    export_html,
+    histogram_png,
+)
 from ikm_curriculum.reports.excel import write_scores_workbook
 from ikm_curriculum.reports.labels import module_title
 from ikm_curriculum.reports.tables import (
@@ -76,26 +87,57 @@ def _fill_gradebook(workspace: Workspace) -> None:
             for nama, given in SCORES.items():
                 person = people[nama]
                 for module, exercise, maximum in (("quality", "q_pareto", 10.0), ("facility", "f_layout", 5.0)):
-                    session.add(ExerciseInstanceRow(
-                        participant_id=person.id, module=module, exercise_id=exercise, kind="number",
-                        public={}, key={}, max_points=maximum, graded=True,
-                    ))
+                    session.add(
+                        ExerciseInstanceRow(
+                            participant_id=person.id,
+                            module=module,
+                            exercise_id=exercise,
+                            kind="number",
+                            public={},
+                            key={},
+                            max_points=maximum,
+                            graded=True,
+                        )
+                    )
                 if given is None:
                     continue
-                submission = Submission(participant_id=person.id, workbook="mutu", source="mutu.answers.json",
-                                        sha256="0" * 64, attempt=1, raw="{}")
+                submission = Submission(
+                    participant_id=person.id,
+                    workbook="mutu",
+                    source="mutu.answers.json",
+                    sha256="0" * 64,
+                    attempt=1,
+                    raw="{}",
+                )
                 submission.responses.append(Response(exercise_id="q_pareto", value=1))
                 session.add(submission)
                 quality, facility_auto, facility_manual = given
-                session.add(Score(participant_id=person.id, exercise_id="q_pareto", method="auto",
-                                  points=quality, max_points=10.0))
+                session.add(
+                    Score(
+                        participant_id=person.id, exercise_id="q_pareto", method="auto", points=quality, max_points=10.0
+                    )
+                )
                 if facility_auto is not None:
-                    session.add(Score(participant_id=person.id, exercise_id="f_layout", method="auto",
-                                      points=facility_auto, max_points=5.0))
+                    session.add(
+                        Score(
+                            participant_id=person.id,
+                            exercise_id="f_layout",
+                            method="auto",
+                            points=facility_auto,
+                            max_points=5.0,
+                        )
+                    )
                 if facility_manual is not None:
                     points = None if facility_manual == "awaiting" else float(facility_manual)
-                    session.add(Score(participant_id=person.id, exercise_id="f_layout", method="manual",
-                                      points=points, max_points=5.0))
+                    session.add(
+                        Score(
+                            participant_id=person.id,
+                            exercise_id="f_layout",
+                            method="manual",
+                            points=points,
+                            max_points=5.0,
+                        )
+                    )
     finally:
         gradebook.dispose()
 
@@ -152,7 +194,7 @@ def test_module_summary_statistics(scores: CohortScores) -> None:
 
 def test_distribution_uses_ten_point_bins(scores: CohortScores) -> None:
     table = score_distribution(scores, "id")
-    counts = dict(zip(table["Rentang nilai (%)"], table["Jumlah peserta"]))
+    counts = dict(zip(table["Rentang nilai (%)"], table["Jumlah peserta"], strict=False))
     assert len(counts) == 10
     assert counts == {**{r: 0 for r in counts}, "10–20": 1, "60–70": 1, "70–80": 1}
     with pytest.raises(ValueError, match="divide 100"):

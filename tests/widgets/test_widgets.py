@@ -11,25 +11,53 @@ from ikm_curriculum.widgets import Workbook
 from ikm_curriculum.widgets.autosave import AnswerStore
 
 NUMERIC = {
-    "exercise_id": "mutu.n", "kind": "numeric", "graded": True, "max_points": 2,
-    "title": {"id": "Persen", "en": "Percent"}, "prompt": {"id": "Berapa?", "en": "How much?"}, "unit": "%",
+    "exercise_id": "mutu.n",
+    "kind": "numeric",
+    "graded": True,
+    "max_points": 2,
+    "title": {"id": "Persen", "en": "Percent"},
+    "prompt": {"id": "Berapa?", "en": "How much?"},
+    "unit": "%",
 }
 TABLE = {
-    "exercise_id": "mutu.t", "kind": "table", "graded": True, "max_points": 2,
-    "title": {"id": "Batas", "en": "Limits"}, "prompt": {"id": "Isi", "en": "Fill in"},
+    "exercise_id": "mutu.t",
+    "kind": "table",
+    "graded": True,
+    "max_points": 2,
+    "title": {"id": "Batas", "en": "Limits"},
+    "prompt": {"id": "Isi", "en": "Fill in"},
     "cells": [{"id": "ucl", "label": {"id": "BKA", "en": "UCL"}}, {"id": "lcl", "label": {"id": "BKB", "en": "LCL"}}],
 }
 PRACTICE = {
-    "exercise_id": "mutu.p", "kind": "single_choice", "graded": False, "max_points": 0,
-    "title": {"id": "Latihan", "en": "Practice"}, "prompt": {"id": "Pilih", "en": "Pick"},
-    "options": [{"id": "r1", "label": {"id": "Ringkas", "en": "Sort"}}, {"id": "r2", "label": {"id": "Rapi", "en": "Set in order"}}],
+    "exercise_id": "mutu.p",
+    "kind": "single_choice",
+    "graded": False,
+    "max_points": 0,
+    "title": {"id": "Latihan", "en": "Practice"},
+    "prompt": {"id": "Pilih", "en": "Pick"},
+    "options": [
+        {"id": "r1", "label": {"id": "Ringkas", "en": "Sort"}},
+        {"id": "r2", "label": {"id": "Rapi", "en": "Set in order"}},
+    ],
     "practice_key": {"correct": "r2"},
 }
 MULTI = {
-    "exercise_id": "mutu.m", "kind": "multi_choice", "graded": True, "max_points": 3,
-    "title": "Pareto", "prompt": "Pilih", "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+    "exercise_id": "mutu.m",
+    "kind": "multi_choice",
+    "graded": True,
+    "max_points": 3,
+    "title": "Pareto",
+    "prompt": "Pilih",
+    "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
 }
-TEXT = {"exercise_id": "mutu.s", "kind": "short_text", "graded": True, "max_points": 3, "prompt": "Tulis", "max_chars": 20}
+TEXT = {
+    "exercise_id": "mutu.s",
+    "kind": "short_text",
+    "graded": True,
+    "max_points": 3,
+    "prompt": "Tulis",
+    "max_chars": 20,
+}
 
 
 def open_wb(folder: Path, lang: str = "id") -> Workbook:

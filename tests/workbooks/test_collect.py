@@ -51,8 +51,10 @@ def test_new_unchanged_and_changed_files(workspace, released) -> None:
     gradebook = workspace.gradebook()
     with gradebook.session() as session:
         values = session.execute(
-            select(Submission.attempt, Response.value).join(Response)
-            .where(Response.exercise_id == "mutu.pareto_top_share").order_by(Submission.attempt)
+            select(Submission.attempt, Response.value)
+            .join(Response)
+            .where(Response.exercise_id == "mutu.pareto_top_share")
+            .order_by(Submission.attempt)
         ).all()
     gradebook.dispose()
     assert [tuple(v) for v in values] == [(1, 62.5), (2, 70.0)]  # the history stays
@@ -61,8 +63,10 @@ def test_new_unchanged_and_changed_files(workspace, released) -> None:
 BAD_FILES = {
     "malformed JSON": (b'{"format": "ikm-answers/1", "answers": {', "valid JSON"),
     "non-UTF-8": ('{"cohort": "uji", "nama": "Ma\u2019ruf"}'.encode("cp1252"), "UTF-8"),
-    "wrong schema": (b'{"format": "ikm-answers/1", "cohort": "uji", "participant": "x", "workbook": "mutu", "extra": 1}',
-                     "extra: expected no such field"),
+    "wrong schema": (
+        b'{"format": "ikm-answers/1", "cohort": "uji", "participant": "x", "workbook": "mutu", "extra": 1}',
+        "extra: expected no such field",
+    ),
     "not an object": (b"[1, 2]", "a JSON object"),
 }
 

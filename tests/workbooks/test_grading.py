@@ -39,13 +39,16 @@ def test_grade_scores_cohort_once_and_is_idempotent(workspace, released) -> None
     keys = keys_of(workspace)
     folders = sorted(p for p in workspace.release_dir(released).iterdir() if p.is_dir())
     perfect, half, _silent = folders
-    write_answers(perfect, {
-        "mutu.xbar_r_limits": keys[(perfect.name, "mutu.xbar_r_limits")].key["values"],
-        "mutu.pareto_top_share": keys[(perfect.name, "mutu.pareto_top_share")].key["value"],
-        "mutu.pareto_vital_few": keys[(perfect.name, "mutu.pareto_vital_few")].key["correct"],
-        "mutu.5r_scenario": keys[(perfect.name, "mutu.5r_scenario")].key["correct"],
-        "mutu.improvement_action": "Penyebab: Metode. Tindakan: catat suhu tiap batch.",
-    })
+    write_answers(
+        perfect,
+        {
+            "mutu.xbar_r_limits": keys[(perfect.name, "mutu.xbar_r_limits")].key["values"],
+            "mutu.pareto_top_share": keys[(perfect.name, "mutu.pareto_top_share")].key["value"],
+            "mutu.pareto_vital_few": keys[(perfect.name, "mutu.pareto_vital_few")].key["correct"],
+            "mutu.5r_scenario": keys[(perfect.name, "mutu.5r_scenario")].key["correct"],
+            "mutu.improvement_action": "Penyebab: Metode. Tindakan: catat suhu tiap batch.",
+        },
+    )
     xbar = dict(keys[(half.name, "mutu.xbar_r_limits")].key["values"])
     xbar["ucl_x"] += 5.0  # one cell of six wrong
     write_answers(half, {"mutu.xbar_r_limits": xbar, "mutu.pareto_top_share": 1.0})
@@ -84,9 +87,19 @@ def test_manual_score_survives_regrading(workspace, released) -> None:
     run_grading(workspace, released)
     gradebook = workspace.gradebook()
     with gradebook.transaction() as session:
-        auto = session.scalar(select(Score).where(Score.exercise_id == "mutu.improvement_action", Score.points.is_(None)))
-        session.add(Score(participant_id=auto.participant_id, exercise_id=auto.exercise_id, method="manual",
-                          points=2.0, max_points=3.0, detail={"by": "narasumber"}))
+        auto = session.scalar(
+            select(Score).where(Score.exercise_id == "mutu.improvement_action", Score.points.is_(None))
+        )
+        session.add(
+            Score(
+                participant_id=auto.participant_id,
+                exercise_id=auto.exercise_id,
+                method="manual",
+                points=2.0,
+                max_points=3.0,
+                detail={"by": "narasumber"},
+            )
+        )
     gradebook.dispose()
     run_grading(workspace, released)
     scores = {p.code: p for p in cohort_scores(workspace, released).participants}

@@ -76,8 +76,11 @@ def test_variants_differ_between_participants_and_are_stable(workspace, released
     release_cohort(workspace, released)  # a second release reuses the stored instances
     gradebook = workspace.gradebook()
     with gradebook.session() as session:
-        after = {row.participant_id: row.public for row in session.scalars(select(ExerciseInstanceRow))
-                 if row.exercise_id == "mutu.xbar_r_limits"}
+        after = {
+            row.participant_id: row.public
+            for row in session.scalars(select(ExerciseInstanceRow))
+            if row.exercise_id == "mutu.xbar_r_limits"
+        }
     gradebook.dispose()
     assert after == before
 

@@ -26,10 +26,19 @@ from typing import Any, Callable
 import numpy as np
 
 from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, exercise
-from ikm_curriculum.modules.quality.commodities import CommodityProfile, DefectCategory, profile_for
+from ikm_curriculum.modules.quality.commodities import (
+    CommodityProfile,
+    DefectCategory,
+    profile_for,
+)
 from ikm_curriculum.modules.quality.constants import constants_for
 from ikm_curriculum.modules.quality.control_charts import xbar_r_limits
-from ikm_curriculum.modules.quality.five_r import FIVE_R, GRADED_SCENARIOS, PRACTICE_SCENARIOS, Scenario
+from ikm_curriculum.modules.quality.five_r import (
+    FIVE_R,
+    GRADED_SCENARIOS,
+    PRACTICE_SCENARIOS,
+    Scenario,
+)
 from ikm_curriculum.modules.quality.pareto import ParetoTable, pareto_table
 
 Public = dict[str, Any]
@@ -149,7 +158,7 @@ def _defect_tallies(
     for _ in range(_MAX_DRAWS):
         total = int(rng.integers(150, 401))
         counts = rng.multinomial(total, rng.dirichlet(alpha))
-        tallies = {d.key: int(c) for d, c in zip(profile.defects, counts)}
+        tallies = {d.key: int(c) for d, c in zip(profile.defects, counts, strict=True)}
         if min(tallies.values()) == 0:
             continue
         table = pareto_table(tallies)
@@ -163,9 +172,7 @@ def _tally_data(rng: np.random.Generator, profile: CommodityProfile, tallies: di
     order = rng.permutation(len(profile.defects))
     return {
         "columns": [_column("defect", "Jenis cacat", "Defect type"), _column("count", "Jumlah", "Count")],
-        "rows": [
-            [_category_cell(profile.defects[i]), tallies[profile.defects[i].key]] for i in order.tolist()
-        ],
+        "rows": [[_category_cell(profile.defects[i]), tallies[profile.defects[i].key]] for i in order.tolist()],
     }
 
 
@@ -217,9 +224,7 @@ def _clear_vital_few(table: ParetoTable) -> bool:
 
 
 def _defect_options(profile: CommodityProfile) -> list[dict[str, Any]]:
-    return [
-        {"id": chr(ord("a") + i), "label": defect.name.to_dict()} for i, defect in enumerate(profile.defects)
-    ]
+    return [{"id": chr(ord("a") + i), "label": defect.name.to_dict()} for i, defect in enumerate(profile.defects)]
 
 
 @exercise("mutu.pareto_vital_few", kind="multi_choice", points=3)
@@ -227,7 +232,7 @@ def pareto_vital_few(rng: np.random.Generator, ctx: ParticipantContext) -> tuple
     profile = profile_for(ctx.commodity)
     tallies, table = _defect_tallies(rng, profile, _clear_vital_few)
     options = _defect_options(profile)
-    option_of = {defect.key: option["id"] for defect, option in zip(profile.defects, options)}
+    option_of = {defect.key: option["id"] for defect, option in zip(profile.defects, options, strict=True)}
     month = _month_text(profile)
     public: Public = {
         "title": _t("Diagram Pareto: yang sedikit tetapi penting", "Pareto chart: the vital few"),
@@ -303,8 +308,7 @@ def _five_r_item(scenario: Scenario) -> tuple[Public, Key]:
     public: Public = {
         "title": _t("5R di tempat kerja", "5R in the workplace"),
         "prompt": _t(
-            "Baca situasi di sebuah sentra IKM berikut. Langkah 5R mana yang sedang dijalankan?\n\n"
-            + scenario.text.id,
+            "Baca situasi di sebuah sentra IKM berikut. Langkah 5R mana yang sedang dijalankan?\n\n" + scenario.text.id,
             "Read this situation in a sentra IKM. Which step of 5R is being practised?\n\n" + scenario.text.en,
         ),
         "options": _five_r_options(),

@@ -7,7 +7,11 @@ import math
 import numpy as np
 import pytest
 
-from ikm_curriculum.modules.quality.constants import CHART_CONSTANTS, ChartConstants, constants_for
+from ikm_curriculum.modules.quality.constants import (
+    CHART_CONSTANTS,
+    ChartConstants,
+    constants_for,
+)
 
 # Montgomery, *Introduction to Statistical Quality Control*, Appendix Table VI
 # "Factors for Constructing Variables Control Charts", copied from the book

@@ -9,11 +9,25 @@ from typing import Any
 import numpy as np
 import pytest
 
-from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, get_kind, rng_for
-from ikm_curriculum.modules.quality.commodities import GENERIC_KEY, PROFILES, profile_for
+from ikm_curriculum.assessment import (
+    ExerciseSpec,
+    ParticipantContext,
+    get_kind,
+    rng_for,
+)
+from ikm_curriculum.modules.quality.commodities import (
+    GENERIC_KEY,
+    PROFILES,
+    profile_for,
+)
 from ikm_curriculum.modules.quality.control_charts import xbar_r_limits
 from ikm_curriculum.modules.quality.exercises import EXERCISES
-from ikm_curriculum.modules.quality.five_r import FIVE_R, GRADED_SCENARIOS, PRACTICE_SCENARIOS, SCENARIOS
+from ikm_curriculum.modules.quality.five_r import (
+    FIVE_R,
+    GRADED_SCENARIOS,
+    PRACTICE_SCENARIOS,
+    SCENARIOS,
+)
 from ikm_curriculum.modules.quality.pareto import pareto_table
 
 COMMODITIES = [*PROFILES, "Abon Ikan Tuna", "kain tenun Buton", "Kerajinan Perak", "Sinonggi"]
