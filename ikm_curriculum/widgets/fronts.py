@@ -113,7 +113,7 @@ class ExerciseFront:
         points = f" · {part['max_points']:g} {label(lang, 'points')}" if part["graded"] else ""
         title = html.escape(text(part.get("title", part["exercise_id"]), lang))
         prompt = html.escape(text(part["prompt"], lang)).replace("\n", "<br>")
-        unit = f"<p><i>{html.escape(text(part['unit'], lang))}</i></p>" if part.get("unit") else ""
+        unit = f"<p>{label(lang, 'unit')}: {html.escape(text(part['unit'], lang))}</p>" if part.get("unit") else ""
         return (
             f"<h3>{title} <small>({tag}{points})</small></h3><p>{prompt}</p>"
             f"{data_table_html(part.get('data'), lang)}{unit}"

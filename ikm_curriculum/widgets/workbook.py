@@ -14,6 +14,13 @@ from ikm_curriculum.widgets.fronts import ExerciseFront
 from ikm_curriculum.widgets.labels import label, text
 
 
+STYLE = """<style>
+.ikm-data { border-collapse: collapse; margin: 6px 0; font-size: 92%; }
+.ikm-data th, .ikm-data td { border: 1px solid #ccc; padding: 2px 10px; text-align: right; }
+.ikm-data th { background: #f3f5f8; }
+</style>"""
+
+
 class Workbook:
     """The exercises of one released workbook, bound to its answer file."""
 
@@ -39,6 +46,7 @@ class Workbook:
     def header(self) -> w.HTML:
         lang = self.lang
         parts = [
+            STYLE,
             f"<h2>{html.escape(text(self.title, lang))}</h2>",
             f"<p><b>{label(lang, 'greeting')} {html.escape(self.participant_name)}</b></p>",
             f"<p>{html.escape(label(lang, 'how_to'))}</p>",
