@@ -161,19 +161,22 @@ def _check_table(table: list[list[str]], problems: list[str]) -> list[RosterRow]
     return rows
 
 
-def slug(text: str, words: int = 2) -> str:
-    """Lower-case ASCII words joined by '-'.
+def slug(text: str, words: int = 3, max_chars: int = 24) -> str:
+    """Up to ``words`` lower-case ASCII words joined by '-', at most ``max_chars`` long.
 
-    >>> slug("Wa Ode Siti Nurhaliza")
-    'wa-ode'
+    Three words, because many names in Southeast Sulawesi start with the
+    titles "Wa Ode" or "La Ode".
+
+    >>> slug("Wa Ode Siti Nurhaliza"), slug("Muh. Arif")
+    ('wa-ode-siti', 'muh-arif')
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     parts = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(parts[:words]) or "peserta"
+    return "-".join(parts[:words])[:max_chars].strip("-") or "peserta"
 
 
 def participant_codes(cohort: str, rows: list[RosterRow]) -> list[str]:
-    """Stable participant ids: two name words and 4 hex digits of a hash.
+    """Stable participant ids: up to three name words and 4 hex digits of a hash.
 
     The hash is SHA-1 of ``cohort|name|sentra`` (case-folded), so the same person
     in the same cohort always gets the same id, whatever the roster's order.
