@@ -16,7 +16,7 @@ from rich.table import Table
 from ikm_curriculum import __version__
 from ikm_curriculum.errors import IkmError
 
-console = Console()
+console = Console(soft_wrap=True)  # never break a path in two
 LANG = click.Choice(["id", "en"])
 
 
@@ -43,7 +43,7 @@ class IkmGroup(click.Group):
         try:
             return super().invoke(ctx)
         except IkmError as exc:
-            console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+            console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             ctx.exit(1)
 
 
@@ -51,6 +51,9 @@ class IkmGroup(click.Group):
 @click.version_option(__version__, prog_name="ikm")
 def cli() -> None:
     """ikm-curriculum: workbooks, grading and reports for the training of sentra IKM managers."""
+    from ikm_curriculum import curriculum
+
+    curriculum.default_curriculum()  # every content.yaml is checked before any command runs
 
 
 @cli.command()

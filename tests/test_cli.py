@@ -66,3 +66,19 @@ def test_curriculum_in_both_languages() -> None:
 def test_python_dash_m_entry_point() -> None:
     result = subprocess.run([sys.executable, "-m", "ikm_curriculum", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "ikm, version" in result.stdout
+
+
+def test_broken_content_stops_every_command_with_file_and_key(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from ikm_curriculum import curriculum
+
+    root = tmp_path / "modules"
+    shutil.copytree(Path(curriculum.__file__).parent / "modules", root)
+    content = root / "facility" / "content.yaml"
+    content.write_text(content.read_text("utf-8").replace("format: bimtek", "format: ceramah", 1), "utf-8")
+    monkeypatch.setattr(curriculum, "default_curriculum", lambda: curriculum.load_curriculum(root))
+    result = run("init", str(tmp_path / "ws"))
+    assert result.exit_code == 1
+    assert "facility/content.yaml" in result.output and "format" in result.output and "ceramah" in result.output
+    assert not (tmp_path / "ws").exists()

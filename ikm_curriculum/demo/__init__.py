@@ -105,7 +105,7 @@ def run_demo(directory: Path, lang: str = "id", console: Console | None = None) 
     """Run the demo in ``directory``; returns the path of the HTML report."""
     from ikm_curriculum.reports.cohort_report import build_report
 
-    console = console or Console()
+    console = console or Console(soft_wrap=True)
     root = prepare_folder(directory)
     columns = (
         SpinnerColumn(),
