@@ -55,6 +55,9 @@ def run_notebook(source: Path, output: Path, parameters: dict[str, Any], cwd: Pa
             # The kernel warns at every start that its localhost TCP ports are not
             # encrypted; that is noise in a facilitator's terminal. Errors still show.
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # Every result is stored (gradebook, outputs) when the last cell ends: stop
+            # the kernel at once instead of waiting for a graceful shutdown.
+            shutdown_kernel="immediate",
         )
     except PapermillExecutionError as exc:
         raise NotebookRunError(str(output), exc.cell_index, f"{exc.ename}: {exc.evalue}") from exc
