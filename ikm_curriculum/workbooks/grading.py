@@ -53,14 +53,14 @@ class GradeResult:
         return {"text/html": f"<table>{rows}</table>", RESULT_MIMETYPE: self.to_dict()}
 
 
-def result_from_notebook(notebook: Any) -> dict[str, Any]:
+def result_from_notebook(notebook: Any, path: str) -> dict[str, Any]:
     """The :class:`GradeResult` the grading notebook displayed (its custom mimetype output)."""
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if RESULT_MIMETYPE in data:
                 return {k: v for k, v in data[RESULT_MIMETYPE].items() if k != "notebook"}
-    raise NotebookRunError("", None, f"the grading notebook displayed no {RESULT_MIMETYPE} result")
+    raise NotebookRunError(path, None, f"the grading notebook displayed no {RESULT_MIMETYPE} result")
 
 
 def latest_responses(session: Any, cohort_id: int) -> dict[tuple[int, str], tuple[Any, int]]:
@@ -160,7 +160,7 @@ def run_grading(workspace: Workspace, cohort_name: str) -> GradeResult:
                     run.status = "failed"
                     run.finished_at = utcnow()
             raise
-        result = result_from_notebook(notebook)
+        result = result_from_notebook(notebook, str(output))
         return GradeResult(**{**result, "notebook": str(output)})
     finally:
         gradebook.dispose()
