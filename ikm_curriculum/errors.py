@@ -61,3 +61,10 @@ class NotebookRunError(IkmError, RuntimeError):
         self.error = error
         where = f"cell {cell_index}" if cell_index is not None else "an unknown cell"
         super().__init__(f"Notebook failed in {where}: {error}\nExecuted notebook kept at {output_path}")
+
+
+class CalculationError(IkmError, ValueError):
+    """Bad input to a domain calculation (non-numbers, ragged subgroups, out-of-range sizes …).
+
+    The message says which argument or element is wrong and what was expected.
+    """
