@@ -112,9 +112,9 @@ def _write_empty_answer_files(workspace: Workspace, cohort: str, codes: list[str
     from ikm_curriculum.widgets.autosave import write_atomic
 
     for code in codes:  # what a release leaves, without the notebooks
-        path = workspace.release_dir(cohort) / code / "mutu.answers.json"
+        path = workspace.release_dir(cohort) / code / "01_manajemen_mutu.answers.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, empty_answer_file(cohort, code, "mutu").to_json() + "\n")
+        write_atomic(path, empty_answer_file(cohort, code, "01_manajemen_mutu").to_json() + "\n")
 
 
 def main() -> None:

@@ -125,6 +125,20 @@ class GlossaryEntry(_Frozen):
     meaning: Text
 
 
+class Topic(_Frozen):
+    """One topic of a workbook: a short explanation, an optional worked example, its exercises.
+
+    ``example`` names a worked example in the module's ``worked_examples.py``
+    (``EXAMPLES``), computed on each participant's own data at release.
+    """
+
+    id: Annotated[StrictStr, Field(pattern=_NAME)]
+    title: Text
+    explanation: Text
+    example: Annotated[StrictStr, Field(pattern=_NAME)] | None = None
+    exercises: tuple[StrictStr, ...] = ()
+
+
 class Module(_Frozen):
     """The content of one training module, as written in its ``content.yaml``."""
 
@@ -134,9 +148,14 @@ class Module(_Frozen):
     summary: Text
     objectives: Annotated[tuple[Text, ...], Field(min_length=3, max_length=6)]
     sessions: Annotated[tuple[Session, ...], Field(min_length=1)]
-    workbook: Annotated[StrictStr, Field(pattern=_NAME)] | None = None
-    exercises: tuple[StrictStr, ...] = ()
+    workbook: Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")] | None = None
+    topics: tuple[Topic, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+
+    @property
+    def exercises(self) -> tuple[str, ...]:
+        """Exercise ids in workbook order: the exercises of each topic, topic by topic."""
+        return tuple(e for topic in self.topics for e in topic.exercises)
 
     def lesson_hours(self) -> int:
         """Total JP of this module's sessions."""
@@ -308,6 +327,20 @@ def _exercises_of(path: Path, module_id: str) -> tuple[ExerciseSpec, ...]:
     return tuple(specs)
 
 
+def _check_examples(path: Path, module: Module) -> None:
+    """Every topic's ``example`` must be a key of the module's ``worked_examples.EXAMPLES``."""
+    named = [(t, topic.example) for t, topic in enumerate(module.topics) if topic.example]
+    if not named:
+        return
+    examples = getattr(importlib.import_module(f"ikm_curriculum.modules.{module.id}.worked_examples"), "EXAMPLES", {})
+    for t, name in named:
+        if name not in examples:
+            raise ContentError(
+                f"{path}: topics[{t}].example: unknown worked example {name!r} "
+                f"(worked_examples.py declares: {', '.join(examples) or 'none'})"
+            )
+
+
 def _load(folder: Path) -> tuple[Module, tuple[ExerciseSpec, ...]]:
     path = folder / CONTENT_FILE
     data = _read_yaml(path)
@@ -332,20 +365,27 @@ def _load(folder: Path) -> tuple[Module, tuple[ExerciseSpec, ...]]:
     twice = _duplicate([spec.exercise_id for spec in declared])
     if twice is not None:
         raise ContentError(f"{path}: exercises: exercises.py declares {declared[twice[1]].exercise_id!r} twice")
-    twice = _duplicate(module.exercises)
+    listed = [
+        (f"topics[{t}].exercises[{i}]", e)
+        for t, topic in enumerate(module.topics)
+        for i, e in enumerate(topic.exercises)
+    ]
+    twice = _duplicate([e for _, e in listed])
     if twice is not None:
         raise ContentError(
-            f"{path}: exercises[{twice[1]}]: {module.exercises[twice[1]]!r} is already listed at [{twice[0]}]"
+            f"{path}: {listed[twice[1]][0]}: {listed[twice[1]][1]!r} is already listed at {listed[twice[0]][0]}"
         )
-    for i, exercise_id in enumerate(module.exercises):
+    for where, exercise_id in listed:
         if exercise_id not in specs:
             known = ", ".join(specs) or "none"
-            raise ContentError(
-                f"{path}: exercises[{i}]: unknown exercise id {exercise_id!r} (exercises.py declares: {known})"
-            )
+            raise ContentError(f"{path}: {where}: unknown exercise id {exercise_id!r} (exercises.py declares: {known})")
     missing = [e for e in specs if e not in module.exercises]
     if missing:
-        raise ContentError(f"{path}: exercises: declared in exercises.py but not listed here: {', '.join(missing)}")
+        raise ContentError(f"{path}: topics: declared in exercises.py but in no topic: {', '.join(missing)}")
+    twice = _duplicate([topic.id for topic in module.topics])
+    if twice is not None:
+        raise ContentError(f"{path}: topics[{twice[1]}].id: {module.topics[twice[1]].id!r} is already used")
+    _check_examples(path, module)
     return module, tuple(specs[e] for e in module.exercises)
 
 

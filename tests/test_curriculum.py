@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
-import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +12,6 @@ import pytest
 import yaml
 
 from ikm_curriculum.agenda import format_agenda
-from ikm_curriculum.assessment import ExerciseSpec
 from ikm_curriculum.curriculum import (
     FORMATS,
     Text,
@@ -24,30 +20,16 @@ from ikm_curriculum.curriculum import (
     load_module,
 )
 from ikm_curriculum.errors import ContentError
+from ikm_curriculum.modules.quality import exercises as quality_exercises
 
 MODULES_ROOT = Path(__file__).resolve().parents[1] / "ikm_curriculum" / "modules"
 MODULE_IDS = ["quality", "facility", "assets", "house_rules", "mentoring", "technical_simulation"]
-# The ids that modules/quality/exercises.py declares, in workbook order (from the issue that introduces it).
-QUALITY_EXERCISES = [
-    "mutu.xbar_r_limits",
-    "mutu.pareto_top_share",
-    "mutu.pareto_vital_few",
-    "mutu.5r_practice",
-    "mutu.5r_scenario",
-    "mutu.improvement_action",
-]
+# The ids that modules/quality/exercises.py declares (the workbook orders them by topic).
+QUALITY_EXERCISES = [spec.exercise_id for spec in quality_exercises.EXERCISES]
 
 
 @pytest.fixture(autouse=True)
-def quality_exercises(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Stand in for modules/quality/exercises.py while it is still being written elsewhere."""
-    name = "ikm_curriculum.modules.quality.exercises"
-    if importlib.util.find_spec(name) is None:
-        fake = types.ModuleType(name)
-        fake.EXERCISES = [  # type: ignore[attr-defined]
-            ExerciseSpec(e, "numeric", 1.0, True, lambda rng, ctx: ({"prompt": {}}, {})) for e in QUALITY_EXERCISES
-        ]
-        monkeypatch.setitem(sys.modules, name, fake)
+def fresh_curriculum() -> Iterator[None]:
     default_curriculum.cache_clear()
     yield
     default_curriculum.cache_clear()
@@ -103,12 +85,13 @@ def test_all_formats_are_used() -> None:
 def test_exercise_specs_and_workbooks() -> None:
     curriculum = default_curriculum()
     quality = curriculum.module("quality")
-    assert list(quality.exercises) == QUALITY_EXERCISES
-    assert [s.exercise_id for s in curriculum.exercise_specs("quality")] == QUALITY_EXERCISES
-    assert [s.exercise_id for s in curriculum.exercise_specs()] == QUALITY_EXERCISES  # the others have none yet
+    assert sorted(quality.exercises) == sorted(QUALITY_EXERCISES)
+    workbook_order = [e for topic in quality.topics for e in topic.exercises]
+    assert [s.exercise_id for s in curriculum.exercise_specs("quality")] == workbook_order
+    assert [s.exercise_id for s in curriculum.exercise_specs()] == workbook_order  # the others have none yet
     assert curriculum.exercise_specs("facility") == []
     assert curriculum.spec("mutu.pareto_top_share").exercise_id == "mutu.pareto_top_share"
-    assert curriculum.workbooks() == {"mutu": quality}
+    assert curriculum.workbooks() == {"01_manajemen_mutu": quality}
     with pytest.raises(KeyError, match="nope"):
         curriculum.module("nope")
     with pytest.raises(KeyError, match="mutu.nope"):
@@ -240,18 +223,38 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
         ),
         (
             "facility",
-            _set(["exercises"], ["facility.nope"]),
-            "exercises[0]: unknown exercise id 'facility.nope' (exercises.py declares: none)",
+            _set(
+                ["topics"],
+                [
+                    {
+                        "id": "t",
+                        "title": {"id": "a", "en": "b"},
+                        "explanation": {"id": "a", "en": "b"},
+                        "exercises": ["facility.nope"],
+                    }
+                ],
+            ),
+            "topics[0].exercises[0]: unknown exercise id 'facility.nope' (exercises.py declares: none)",
         ),
         (
             "quality",
-            _set(["exercises"], QUALITY_EXERCISES[:-1]),
-            "exercises: declared in exercises.py but not listed here: mutu.improvement_action",
+            _set(["topics", 0, "exercises"], []),
+            "topics: declared in exercises.py but in no topic: mutu.xbar_r_limits",
         ),
         (
             "quality",
-            _set(["exercises"], QUALITY_EXERCISES + QUALITY_EXERCISES[:1]),
-            "exercises[6]: 'mutu.xbar_r_limits' is already listed at [0]",
+            _set(["topics", 1, "exercises"], ["mutu.xbar_r_limits"]),
+            "topics[1].exercises[0]: 'mutu.xbar_r_limits' is already listed at topics[0].exercises[0]",
+        ),
+        (
+            "quality",
+            _set(["topics", 0, "example"], "nope"),
+            "topics[0].example: unknown worked example 'nope'",
+        ),
+        (
+            "quality",
+            _set(["topics", 1, "id"], "control_charts"),
+            "topics[1].id: 'control_charts' is already used",
         ),
     ],
 )

@@ -61,7 +61,7 @@ def test_wheel_ships_notebooks_and_templates_and_works_installed(tmp_path: Path)
     (wheel,) = tmp_path.glob("ikm_curriculum-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in [
-        "ikm_curriculum/notebooks/participant/mutu.ipynb",
+        "ikm_curriculum/notebooks/participant/01_manajemen_mutu.ipynb",
         "ikm_curriculum/notebooks/facilitator/grade_cohort.ipynb",
         "ikm_curriculum/notebooks/facilitator/cohort_report.ipynb",
         "ikm_curriculum/templates/report/index.html.j2",

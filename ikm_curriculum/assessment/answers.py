@@ -6,7 +6,7 @@ One JSON file per workbook, ``<workbook>.answers.json``, beside the workbook::
       "format": "ikm-answers/1",
       "cohort": "kendari-2026-11",
       "participant": "siti-rahma-13f3",
-      "workbook": "mutu",
+      "workbook": "01_manajemen_mutu",
       "saved_at": "2026-11-27T09:12:03+08:00",
       "answers": {
         "mutu.pareto_top_share": {"value": 64.2, "saved_at": "2026-11-27T09:12:03+08:00"}

@@ -1,4 +1,5 @@
-"""A participant's workbook on screen: header, then one front per exercise."""
+"""A participant's workbook on screen: a header, then topic by topic its explanation,
+its worked example (on data like the participant's product) and its exercises."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from typing import Any
 import ipywidgets as w
 
 from ikm_curriculum.widgets.autosave import AnswerStore
+from ikm_curriculum.widgets.charts import example_widget
 from ikm_curriculum.widgets.fronts import ExerciseFront
 from ikm_curriculum.widgets.labels import label, text
-
 
 STYLE = """<style>
 .ikm-data { border-collapse: collapse; margin: 6px 0; font-size: 92%; }
 .ikm-data th, .ikm-data td { border: 1px solid #ccc; padding: 2px 10px; text-align: right; }
 .ikm-data th { background: #f3f5f8; }
+.ikm-data td:first-child, .ikm-data th:first-child { text-align: left; }
 </style>"""
 
 
@@ -33,6 +35,8 @@ class Workbook:
         lang: str,
         exercises: list[dict[str, Any]],
         title: dict[str, str] | str = "",
+        topics: list[dict[str, Any]] | None = None,
+        examples: dict[str, dict[str, Any]] | None = None,
         folder: str | os.PathLike[str] | None = None,
     ) -> None:
         label(lang, "saved")  # rejects an unknown language early
@@ -42,6 +46,9 @@ class Workbook:
         answers_path = Path(folder or os.getcwd()) / f"{workbook}.answers.json"
         self.store = AnswerStore(answers_path, cohort, participant, workbook)
         self.fronts = {part["exercise_id"]: ExerciseFront(part, self.store, lang) for part in exercises}
+        # Without topics, all exercises form one untitled topic.
+        self.topics = topics or [{"id": "", "exercises": list(self.fronts)}]
+        self.examples = examples or {}
 
     def header(self) -> w.HTML:
         lang = self.lang
@@ -62,8 +69,19 @@ class Workbook:
     def show(self, exercise_id: str) -> w.Widget:
         return self.fronts[exercise_id].widget
 
+    def topic(self, topic: dict[str, Any]) -> w.VBox:
+        """One topic: its title and explanation, its worked example, then its exercises."""
+        parts: list[w.Widget] = []
+        if topic.get("title"):
+            explanation = html.escape(text(topic.get("explanation", ""), self.lang))
+            parts.append(w.HTML(f"<h2>{html.escape(text(topic['title'], self.lang))}</h2><p>{explanation}</p>"))
+        if topic["id"] in self.examples:
+            parts.append(example_widget(self.examples[topic["id"]], self.lang))
+        parts += [self.fronts[exercise_id].widget for exercise_id in topic["exercises"]]
+        return w.VBox(parts)
+
     def show_all(self) -> w.VBox:
-        return w.VBox([self.header(), *(front.widget for front in self.fronts.values())])
+        return w.VBox([self.header(), *(self.topic(topic) for topic in self.topics)])
 
 
 def open_workbook(**parameters: Any) -> Workbook:

@@ -15,6 +15,7 @@ For each participant and each workbook of the chosen modules:
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,9 +69,7 @@ def ensure_instances(
     }
     out: dict[tuple[str, str], ExerciseInstance] = {}
     for participant in cohort.participants:
-        context = ParticipantContext(
-            participant.code, participant.komoditas, participant.sentra, participant.kabupaten_kota
-        )
+        context = participant_context(participant)
         for module in modules:
             for spec in curriculum.exercise_specs(module.id):
                 row = stored.get((participant.id, spec.exercise_id))
@@ -89,6 +88,37 @@ def ensure_instances(
                     session.add(row)
                 out[(participant.code, spec.exercise_id)] = instance_from_row(row)
     return out
+
+
+def participant_context(participant: Participant) -> ParticipantContext:
+    return ParticipantContext(participant.code, participant.komoditas, participant.sentra, participant.kabupaten_kota)
+
+
+def topics_and_examples(
+    module: Module, secret: str, code: str, context: ParticipantContext
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The workbook's topics (texts in both languages, exercise ids) and each topic's worked example.
+
+    A worked example is computed on the participant's own kind of product, with
+    a random draw of its own (seeded like the exercises, from the cohort secret).
+    """
+    topics = [
+        {
+            "id": t.id,
+            "title": t.title.model_dump(),
+            "explanation": t.explanation.model_dump(),
+            "exercises": list(t.exercises),
+        }
+        for t in module.topics
+    ]
+    examples: dict[str, dict[str, Any]] = {}
+    named = [t for t in module.topics if t.example]
+    if named:
+        registry = importlib.import_module(f"ikm_curriculum.modules.{module.id}.worked_examples").EXAMPLES
+        for t in named:
+            rng = rng_for(secret, code, f"example:{module.id}.{t.example}")
+            examples[t.id] = registry[t.example](rng, context)
+    return topics, examples
 
 
 def instance_from_row(row: ExerciseInstanceRow) -> ExerciseInstance:
@@ -121,6 +151,8 @@ def release_cohort(
             cohort = gradebook.cohort(session, cohort_name)
             instances = ensure_instances(session, cohort, curriculum, modules)
             participants = [(p.code, p.nama) for p in cohort.participants]
+            context = {p.code: participant_context(p) for p in cohort.participants}
+            secret = cohort.secret
             lang = lang or cohort.lang
     finally:
         gradebook.dispose()
@@ -136,6 +168,7 @@ def release_cohort(
             exercises = [
                 instances[(code, spec.exercise_id)].release_part() for spec in curriculum.exercise_specs(mod.id)
             ]
+            topics, examples = topics_and_examples(mod, secret, code, context[code])
             notebook = folder / f"{mod.workbook}.ipynb"
             papermill.execute_notebook(
                 resource_path("notebooks", "participant", f"{mod.workbook}.ipynb"),
@@ -148,6 +181,8 @@ def release_cohort(
                     "lang": lang,
                     "title": _bilingual(mod.title),
                     "exercises": exercises,
+                    "topics": topics,
+                    "examples": examples,
                 },
                 prepare_only=True,
                 progress_bar=False,

@@ -126,7 +126,7 @@ def _stop(server: VoilaServer) -> None:
 
 @pytest.fixture
 def voila_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path, str], VoilaServer]]:
-    """Start Voilà on ``notebook`` in ``folder`` (call it: ``voila_server(folder, "mutu.ipynb")``)."""
+    """Start Voilà on ``notebook`` in ``folder`` (call it: ``voila_server(folder, "01_manajemen_mutu.ipynb")``)."""
     started: list[VoilaServer] = []
 
     def start(folder: Path, notebook: str) -> VoilaServer:

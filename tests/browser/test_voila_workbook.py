@@ -1,7 +1,7 @@
 """A released workbook in a real browser: Voilà + headless Chromium.
 
 A participant types answers into the ipywidgets of their ``mutu`` workbook;
-every valid change is autosaved to ``mutu.answers.json``, an invalid number is
+every valid change is autosaved to ``01_manajemen_mutu.answers.json``, an invalid number is
 refused on screen and never saved, and a reload (a new kernel) shows the saved
 answer again.
 """
@@ -39,7 +39,7 @@ def _released_folder(tmp_path: Path) -> Path:
     release_cohort(workspace, "uji")
     code = created.participants[0][0]
     folder = workspace.release_dir("uji") / code
-    assert (folder / "mutu.ipynb").is_file() and (folder / "mutu.answers.json").is_file()
+    assert (folder / "01_manajemen_mutu.ipynb").is_file() and (folder / "01_manajemen_mutu.answers.json").is_file()
     return folder
 
 
@@ -65,8 +65,8 @@ def test_answers_autosave_and_come_back_after_reload(tmp_path: Path, voila_serve
 
     started = time.monotonic()
     folder = _released_folder(tmp_path)
-    answers_file = folder / "mutu.answers.json"
-    server = voila_server(folder, "mutu.ipynb")
+    answers_file = folder / "01_manajemen_mutu.answers.json"
+    server = voila_server(folder, "01_manajemen_mutu.ipynb")
     t_server = time.monotonic()
 
     page.goto(server.url, timeout=RENDER_TIMEOUT_MS)

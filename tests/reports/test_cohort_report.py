@@ -103,8 +103,8 @@ def _fill_gradebook(workspace: Workspace) -> None:
                     continue
                 submission = Submission(
                     participant_id=person.id,
-                    workbook="mutu",
-                    source="mutu.answers.json",
+                    workbook="01_manajemen_mutu",
+                    source="01_manajemen_mutu.answers.json",
                     sha256="0" * 64,
                     attempt=1,
                     raw="{}",

@@ -154,3 +154,50 @@ def test_two_kernels_on_one_workbook_keep_both_answers(tmp_path: Path) -> None:
     second.fronts["mutu.s"].input.value = "Rapikan gudang"
     answers = saved(tmp_path)
     assert answers["mutu.n"]["value"] == 12.0 and answers["mutu.s"]["value"] == "Rapikan gudang"
+
+
+def test_topics_show_explanation_worked_example_and_exercises(tmp_path: Path) -> None:
+    import numpy as np
+
+    from ikm_curriculum.assessment import ParticipantContext
+    from ikm_curriculum.modules.quality.worked_examples import EXAMPLES
+
+    context = ParticipantContext("siti-0001", "tenun")
+    examples = {
+        "charts": EXAMPLES["xbar_r"](np.random.default_rng(1), context),
+        "pareto": EXAMPLES["pareto"](np.random.default_rng(2), context),
+    }
+    topics = [
+        {
+            "id": "charts",
+            "title": {"id": "Peta kendali", "en": "Control charts"},
+            "explanation": {"id": "Penjelasan", "en": "Explanation"},
+            "exercises": ["mutu.n", "mutu.t"],
+        },
+        {
+            "id": "pareto",
+            "title": {"id": "Pareto", "en": "Pareto"},
+            "explanation": {"id": "Urutkan", "en": "Sort"},
+            "exercises": ["mutu.p", "mutu.m", "mutu.s"],
+        },
+    ]
+    wb = Workbook(
+        "uji",
+        "siti-0001",
+        "Siti",
+        "mutu",
+        "id",
+        [NUMERIC, TABLE, PRACTICE, MULTI, TEXT],
+        topics=topics,
+        examples=examples,
+        folder=tmp_path,
+    )
+    page = wb.show_all()
+    header, charts, pareto = page.children
+    intro, example, *fronts = charts.children
+    assert "<h2>Peta kendali</h2>" in intro.value
+    steps, image = example.children
+    assert "BKA x̄ = x̿ + A2·R̄" in steps.value
+    assert image.value[:8] == b"\x89PNG\r\n\x1a\n"  # a real chart, drawn by matplotlib
+    assert [f for f in fronts] == [wb.fronts["mutu.n"].widget, wb.fronts["mutu.t"].widget]
+    assert "Sedikit yang penting" in pareto.children[1].children[0].value

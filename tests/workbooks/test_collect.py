@@ -19,7 +19,7 @@ def folders(workspace, cohort) -> list[Path]:
 
 
 def answer(folder: Path, exercise_id: str, value) -> None:
-    path = folder / "mutu.answers.json"
+    path = folder / "01_manajemen_mutu.answers.json"
     data = json.loads(path.read_text("utf-8"))
     data["answers"][exercise_id] = {"value": value, "saved_at": "2026-11-27T10:00:00+08:00"}
     path.write_text(json.dumps(data), "utf-8")
@@ -64,7 +64,7 @@ BAD_FILES = {
     "malformed JSON": (b'{"format": "ikm-answers/1", "answers": {', "valid JSON"),
     "non-UTF-8": ('{"cohort": "uji", "nama": "Ma\u2019ruf"}'.encode("cp1252"), "UTF-8"),
     "wrong schema": (
-        b'{"format": "ikm-answers/1", "cohort": "uji", "participant": "x", "workbook": "mutu", "extra": 1}',
+        b'{"format": "ikm-answers/1", "cohort": "uji", "participant": "x", "workbook": "w", "extra": 1}',
         "extra: expected no such field",
     ),
     "not an object": (b"[1, 2]", "a JSON object"),
@@ -76,10 +76,10 @@ def test_bad_file_is_rejected_and_the_rest_goes_on(workspace, released, case) ->
     good, bad, _ = folders(workspace, released)
     answer(good, "mutu.pareto_top_share", 55.0)
     data, expected = BAD_FILES[case]
-    (bad / "mutu.answers.json").write_bytes(data)
+    (bad / "01_manajemen_mutu.answers.json").write_bytes(data)
     outcomes = collect(workspace, released, workspace.release_dir(released))
     (rejected,) = by_status(outcomes, "rejected")
-    assert rejected.participant == bad.name and rejected.file == f"{bad.name}/mutu.answers.json"
+    assert rejected.participant == bad.name and rejected.file == f"{bad.name}/01_manajemen_mutu.answers.json"
     assert expected in rejected.reason
     assert len(by_status(outcomes, "accepted")) == 2
 
@@ -87,12 +87,12 @@ def test_bad_file_is_rejected_and_the_rest_goes_on(workspace, released, case) ->
 def test_checks_against_the_cohort(workspace, released) -> None:
     a, b, c = folders(workspace, released)
     answer(a, "mutu.pareto_top_share", "enam puluh")  # a word, not a number
-    data = json.loads((b / "mutu.answers.json").read_text("utf-8"))
+    data = json.loads((b / "01_manajemen_mutu.answers.json").read_text("utf-8"))
     data["participant"] = "orang-lain-0000"
-    (b / "mutu.answers.json").write_text(json.dumps(data), "utf-8")
-    data = json.loads((c / "mutu.answers.json").read_text("utf-8"))
+    (b / "01_manajemen_mutu.answers.json").write_text(json.dumps(data), "utf-8")
+    data = json.loads((c / "01_manajemen_mutu.answers.json").read_text("utf-8"))
     data["cohort"] = "kohort-lain"
-    (c / "mutu.answers.json").write_text(json.dumps(data), "utf-8")
+    (c / "01_manajemen_mutu.answers.json").write_text(json.dumps(data), "utf-8")
     reasons = {o.participant: o.reason for o in collect(workspace, released, workspace.release_dir(released))}
     assert reasons[a.name] == "answers.mutu.pareto_top_share.value: expected a number, got 'enam puluh'"
     assert "'orang-lain-0000' is not in cohort uji" in reasons["orang-lain-0000"]
@@ -101,7 +101,7 @@ def test_checks_against_the_cohort(workspace, released) -> None:
 
 def test_file_in_another_participants_folder(workspace, released) -> None:
     a, b, _ = folders(workspace, released)
-    (b / "mutu.answers.json").write_bytes((a / "mutu.answers.json").read_bytes())
+    (b / "01_manajemen_mutu.answers.json").write_bytes((a / "01_manajemen_mutu.answers.json").read_bytes())
     outcomes = collect(workspace, released, workspace.release_dir(released))
     (rejected,) = by_status(outcomes, "rejected")
     assert f"sits in folder '{b.name}'" in rejected.reason
@@ -127,8 +127,8 @@ def test_zip_source_with_an_escaping_entry(workspace, released, tmp_path: Path) 
     archive = tmp_path / "kumpul.zip"
     with zipfile.ZipFile(archive, "w") as z:
         for folder in (a, b):
-            z.write(folder / "mutu.answers.json", f"{folder.name}/mutu.answers.json")
-        z.writestr(f"../{c.name}/mutu.answers.json", (c / "mutu.answers.json").read_bytes())
+            z.write(folder / "01_manajemen_mutu.answers.json", f"{folder.name}/01_manajemen_mutu.answers.json")
+        z.writestr(f"../{c.name}/01_manajemen_mutu.answers.json", (c / "01_manajemen_mutu.answers.json").read_bytes())
     outcomes = collect(workspace, released, archive)
     assert len(by_status(outcomes, "accepted")) == 2
     (rejected,) = by_status(outcomes, "rejected")
@@ -140,7 +140,7 @@ def test_rejected_file_loses_nothing_already_stored(workspace, released) -> None
     answer(a, "mutu.pareto_top_share", 40.0)
     collect(workspace, released, workspace.release_dir(released))
     before = count_submissions(workspace)
-    (a / "mutu.answers.json").write_text("{broken", "utf-8")
+    (a / "01_manajemen_mutu.answers.json").write_text("{broken", "utf-8")
     outcomes = collect(workspace, released, workspace.release_dir(released))
     assert by_status(outcomes, "rejected")[0].participant == a.name
     assert count_submissions(workspace) == before

@@ -29,7 +29,7 @@ def keys_of(workspace) -> dict[tuple[str, str], ExerciseInstanceRow]:
 
 
 def write_answers(folder: Path, answers: dict) -> None:
-    path = folder / "mutu.answers.json"
+    path = folder / "01_manajemen_mutu.answers.json"
     data = json.loads(path.read_text("utf-8"))
     data["answers"] = {k: {"value": v, "saved_at": "2026-11-27T10:00:00+08:00"} for k, v in answers.items()}
     path.write_text(json.dumps(data), "utf-8")

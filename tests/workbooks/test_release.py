@@ -25,12 +25,12 @@ def test_release_writes_workbook_answers_and_manifest(workspace, released) -> No
     for folder in folders:
         manifest = json.loads((folder / "MANIFEST.json").read_text("utf-8"))
         assert manifest["participant"] == folder.name
-        assert set(manifest["files"]) == {"mutu.ipynb", "mutu.answers.json"}
+        assert set(manifest["files"]) == {"01_manajemen_mutu.ipynb", "01_manajemen_mutu.answers.json"}
         for name, digest in manifest["files"].items():
             assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
-        answers = json.loads((folder / "mutu.answers.json").read_text("utf-8"))
+        answers = json.loads((folder / "01_manajemen_mutu.answers.json").read_text("utf-8"))
         assert answers["participant"] == folder.name and answers["answers"] == {}
-        notebook = nbformat.read(folder / "mutu.ipynb", as_version=4)
+        notebook = nbformat.read(folder / "01_manajemen_mutu.ipynb", as_version=4)
         injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert len(injected) == 1 and folder.name in injected[0].source
 
@@ -53,7 +53,7 @@ def test_no_released_file_holds_a_graded_key_or_the_secret(workspace, released) 
     for folder in participant_folders(workspace, released):
         released_text = "".join(p.read_text("utf-8") for p in folder.iterdir())
         assert secret not in released_text
-        exercises = injected_parameters(folder / "mutu.ipynb")["exercises"]
+        exercises = injected_parameters(folder / "01_manajemen_mutu.ipynb")["exercises"]
         assert len(exercises) == 6
         for part in exercises:
             row = stored[(folder.name, part["exercise_id"])]
@@ -87,7 +87,7 @@ def test_variants_differ_between_participants_and_are_stable(workspace, released
 
 def test_second_release_keeps_answers(workspace, released) -> None:
     folder = participant_folders(workspace, released)[0]
-    answers = folder / "mutu.answers.json"
+    answers = folder / "01_manajemen_mutu.answers.json"
     data = json.loads(answers.read_text("utf-8"))
     data["answers"]["mutu.pareto_top_share"] = {"value": 61.5, "saved_at": "2026-11-27T10:00:00+08:00"}
     answers.write_text(json.dumps(data), "utf-8")
@@ -98,7 +98,7 @@ def test_second_release_keeps_answers(workspace, released) -> None:
 def test_release_in_english(workspace, cohort) -> None:
     release_cohort(workspace, cohort, lang="en")
     folder = participant_folders(workspace, cohort)[0]
-    assert injected_parameters(folder / "mutu.ipynb")["lang"] == "en"
+    assert injected_parameters(folder / "01_manajemen_mutu.ipynb")["lang"] == "en"
 
 
 def test_unknown_module_and_cohort(workspace, cohort) -> None:

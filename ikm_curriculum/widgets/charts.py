@@ -1,0 +1,119 @@
+"""Worked examples on screen: their steps as text and their chart as a PNG image.
+
+A registry maps an example's ``kind`` (set by the module's ``worked_examples``)
+to a function that returns HTML (steps, tables) and a matplotlib figure. The
+figure is drawn with matplotlib's object API (no pyplot state, no backend),
+saved as PNG and shown in an ``ipywidgets.Image``, so it looks the same in
+Voilà, JupyterLab and tests.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from typing import Any, Callable
+
+import ipywidgets as w
+
+from ikm_curriculum.widgets.labels import label, text
+
+Renderer = Callable[[dict[str, Any], str], tuple[str, Any]]
+RENDERERS: dict[str, Renderer] = {}
+
+
+def renderer(kind: str) -> Callable[[Renderer], Renderer]:
+    """Register the renderer of worked examples of ``kind``."""
+
+    def register(function: Renderer) -> Renderer:
+        RENDERERS[kind] = function
+        return function
+
+    return register
+
+
+def _figure(width: float = 7.5, height: float = 3.2) -> Any:
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), dpi=100)
+
+
+def _png(figure: Any) -> bytes:
+    buffer = io.BytesIO()
+    figure.tight_layout()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _steps_html(example: dict[str, Any], lang: str) -> str:
+    items = "".join(f"<li>{html.escape(text(step, lang))}</li>" for step in example.get("steps", []))
+    return f"<ol>{items}</ol>" if items else ""
+
+
+def _number(value: float, lang: str) -> str:
+    shown = f"{value:.2f}"
+    return shown.replace(".", ",") if lang == "id" else shown
+
+
+@renderer("xbar_r")
+def xbar_r(example: dict[str, Any], lang: str) -> tuple[str, Any]:
+    """Two panels: subgroup means with x̿ and limits, ranges with R̄ and limits; points outside in red."""
+    figure = _figure(7.5, 4.6)
+    top, bottom = figure.subplots(2, 1, sharex=True)
+    numbers = list(range(1, len(example["xbars"]) + 1))
+    outside = set(example["out_of_control"])
+    for axes, points, center, lcl, ucl, name in (
+        (top, example["xbars"], example["center_x"], example["lcl_x"], example["ucl_x"], "x̄"),
+        (bottom, example["ranges"], example["center_r"], example["lcl_r"], example["ucl_r"], "R"),
+    ):
+        axes.plot(numbers, points, marker="o", color="#3b6ea5")
+        red = [(n, p) for n, p in zip(numbers, points, strict=True) if n - 1 in outside and not lcl <= p <= ucl]
+        if red:
+            axes.plot(*zip(*red, strict=True), "o", color="#c0392b")
+        for value, style, tag in (
+            (ucl, "--", label(lang, "ucl")),
+            (center, "-", label(lang, "cl")),
+            (lcl, "--", label(lang, "lcl")),
+        ):
+            axes.axhline(value, linestyle=style, color="#555555", linewidth=1)
+            axes.annotate(f"{tag} {_number(value, lang)}", (numbers[-1] + 0.3, value), fontsize=8, va="center")
+        axes.set_ylabel(f"{name} ({example['unit']})")
+        axes.set_xlim(0.5, numbers[-1] + 3.5)
+    bottom.set_xlabel(label(lang, "subgroup"))
+    top.set_title(text(example["characteristic"], lang))
+    return _steps_html(example, lang), figure
+
+
+@renderer("pareto")
+def pareto(example: dict[str, Any], lang: str) -> tuple[str, Any]:
+    """Bars of counts, largest first, with the cumulative percent line and the cut-off."""
+    rows = example["rows"]
+    figure = _figure(7.5, 3.6)
+    axes = figure.subplots()
+    names = [text(r["category"], lang) for r in rows]
+    positions = list(range(len(rows)))
+    axes.bar(positions, [r["count"] for r in rows], color="#3b6ea5")
+    axes.set_xticks(positions, names, rotation=25, ha="right", fontsize=8)
+    axes.set_ylabel(label(lang, "count"))
+    line = axes.twinx()
+    line.plot(positions, [r["cumulative"] for r in rows], marker="o", color="#c0392b")
+    line.axhline(example["cutoff"], linestyle="--", color="#555555", linewidth=1)
+    line.set_ylim(0, 105)
+    line.set_ylabel(label(lang, "cumulative_percent"))
+    head = "".join(f"<th>{html.escape(label(lang, k))}</th>" for k in ("defect", "count", "percent", "cumulative"))
+    body = "".join(
+        f"<tr><td>{html.escape(text(r['category'], lang))}</td><td>{r['count']}</td>"
+        f"<td>{_number(r['percent'], lang)}</td><td>{_number(r['cumulative'], lang)}</td></tr>"
+        for r in rows
+    )
+    vital = ", ".join(text(v, lang) for v in example["vital_few"])
+    note = f"<p>{html.escape(label(lang, 'vital_few'))}: <b>{html.escape(vital)}</b></p>"
+    return f'<table class="ikm-data"><tr>{head}</tr>{body}</table>{note}', figure
+
+
+def example_widget(example: dict[str, Any], lang: str) -> w.Widget:
+    """The worked example: a heading, its steps or table, and its chart."""
+    if example["kind"] not in RENDERERS:
+        raise KeyError(f"no renderer for worked example kind {example['kind']!r}; known: {sorted(RENDERERS)}")
+    body, figure = RENDERERS[example["kind"]](example, lang)
+    heading = f"<h4>{html.escape(label(lang, 'worked_example'))}</h4>"
+    return w.VBox([w.HTML(heading + body), w.Image(value=_png(figure), format="png", layout=w.Layout(width="720px"))])
