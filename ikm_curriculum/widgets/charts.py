@@ -110,6 +110,48 @@ def pareto(example: dict[str, Any], lang: str) -> tuple[str, Any]:
     return f'<table class="ikm-data"><tr>{head}</tr>{body}</table>{note}', figure
 
 
+@renderer("control_chart")
+def control_chart(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
+    """One panel: the points, the centre line and the limits (lists for varying limits), optional σ zones.
+
+    Keys: ``points``, ``center``, ``lcl``, ``ucl`` (numbers or one per point),
+    ``ylabel`` (bilingual), ``title`` (bilingual, optional), ``zones`` (bool:
+    draw the 1σ and 2σ lines used by the run rules).
+    """
+    points = chart["points"]
+    numbers = list(range(1, len(points) + 1))
+    figure = _figure(7.5, 3.2)
+    axes = figure.subplots()
+    axes.plot(numbers, points, marker="o", color="#3b6ea5")
+    for key, style, tag in (("ucl", "--", "ucl"), ("center", "-", "cl"), ("lcl", "--", "lcl")):
+        value = chart[key]
+        if isinstance(value, list):
+            axes.step(numbers, value, where="mid", linestyle=style, color="#555555", linewidth=1)
+        else:
+            axes.axhline(value, linestyle=style, color="#555555", linewidth=1)
+            axes.annotate(f"{label(lang, tag)} {_number(value, lang)}", (numbers[-1] + 0.3, value), fontsize=8)
+    if chart.get("zones") and not isinstance(chart["ucl"], list):
+        sigma = (chart["ucl"] - chart["center"]) / 3
+        for k in (-2, -1, 1, 2):
+            axes.axhline(chart["center"] + k * sigma, linestyle=":", color="#999999", linewidth=0.8)
+    axes.set_xticks(numbers)
+    axes.tick_params(axis="x", labelsize=7)
+    axes.set_xlim(0.5, numbers[-1] + 3.5)
+    axes.set_xlabel(label(lang, "subgroup"))
+    axes.set_ylabel(text(chart.get("ylabel", ""), lang))
+    if chart.get("title"):
+        axes.set_title(text(chart["title"], lang))
+    return "", figure
+
+
+def chart_image(chart: dict[str, Any], lang: str) -> w.Image:
+    """Only the chart of a worked example or an exercise (e.g. a control chart to read)."""
+    if chart["kind"] not in RENDERERS:
+        raise KeyError(f"no renderer for chart kind {chart['kind']!r}; known: {sorted(RENDERERS)}")
+    _, figure = RENDERERS[chart["kind"]](chart, lang)
+    return w.Image(value=_png(figure), format="png", layout=w.Layout(width="720px"))
+
+
 def example_widget(example: dict[str, Any], lang: str) -> w.Widget:
     """The worked example: a heading, its steps or table, and its chart."""
     if example["kind"] not in RENDERERS:

@@ -15,6 +15,7 @@ import ipywidgets as w
 from ikm_curriculum.assessment.kinds import get_kind
 from ikm_curriculum.errors import AnswerFormatError
 from ikm_curriculum.widgets.autosave import AnswerStore
+from ikm_curriculum.widgets.charts import chart_image
 from ikm_curriculum.widgets.labels import label, text
 
 
@@ -101,8 +102,9 @@ class ExerciseFront:
             self._write(store.get(self.exercise_id))
         finally:
             self._restoring = False
+        chart = [chart_image(part["chart"], lang)] if part.get("chart") else []
         self.widget = w.VBox(
-            [w.HTML(self._header_html()), self.input, self.status],
+            [w.HTML(self._header_html()), *chart, self.input, self.status],
             layout=w.Layout(border="1px solid #ccc", padding="8px", margin="8px 0"),
         )
         self.widget.add_class(f"ikm-exercise-{self.exercise_id.replace('.', '-')}")

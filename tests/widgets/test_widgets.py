@@ -201,3 +201,18 @@ def test_topics_show_explanation_worked_example_and_exercises(tmp_path: Path) ->
     assert image.value[:8] == b"\x89PNG\r\n\x1a\n"  # a real chart, drawn by matplotlib
     assert [f for f in fronts] == [wb.fronts["mutu.n"].widget, wb.fronts["mutu.t"].widget]
     assert "Sedikit yang penting" in pareto.children[1].children[0].value
+
+
+def test_an_exercise_can_show_a_chart_to_read(tmp_path: Path) -> None:
+    chart = {
+        "kind": "control_chart",
+        "points": [0.1, 0.3, 0.2, 0.5],
+        "center": 0.25,
+        "lcl": 0.0,
+        "ucl": [0.45, 0.5, 0.45, 0.48],
+        "ylabel": {"id": "Proporsi cacat", "en": "Fraction defective"},
+    }
+    part = {**MULTI, "chart": chart}
+    wb = Workbook("uji", "siti-0001", "Siti", "mutu", "id", [part], folder=tmp_path)
+    header, image, *_ = wb.fronts["mutu.m"].widget.children
+    assert image.value[:4] == b"\x89PNG"
