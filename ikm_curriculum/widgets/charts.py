@@ -144,6 +144,52 @@ def control_chart(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
     return "", figure
 
 
+@renderer("oc_curve")
+def oc_curve(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
+    """Probability of acceptance against lot fraction defective (in %), for the plan (n, c).
+
+    Keys: ``n``, ``c``, ``fractions`` (0–1), ``probabilities``; optional ``aql``
+    (a fraction, marked with a dotted line) and ``title`` (bilingual).
+    """
+    figure = _figure(6.5, 3.4)
+    axes = figure.subplots()
+    axes.plot([100 * f for f in chart["fractions"]], chart["probabilities"], color="#3b6ea5")
+    if chart.get("aql") is not None:
+        axes.axvline(100 * chart["aql"], linestyle=":", color="#555555", linewidth=1)
+    axes.set_ylim(0, 1.02)
+    axes.set_xlim(0, 100 * max(chart["fractions"]))
+    axes.grid(alpha=0.3)
+    axes.set_xlabel(label(lang, "lot_percent_defective"))
+    axes.set_ylabel(label(lang, "probability_accept"))
+    axes.set_title(text(chart.get("title", f"n = {chart['n']}, c = {chart['c']}"), lang))
+    return "", figure
+
+
+@renderer("capability")
+def capability(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
+    """Histogram of measurements with the specification limits (and the target, if any).
+
+    Keys: ``values``, ``lsl`` and/or ``usl`` (None for a one-sided spec),
+    optional ``target``, ``unit`` and ``title`` (bilingual).
+    """
+    figure = _figure(6.5, 3.2)
+    axes = figure.subplots()
+    axes.hist(chart["values"], bins="sturges", color="#3b6ea5", edgecolor="white")
+    for key, tag in (("lsl", "lsl_spec"), ("usl", "usl_spec"), ("target", "target")):
+        if chart.get(key) is not None:
+            axes.axvline(chart[key], color="#c0392b" if key != "target" else "#555555", linestyle="--")
+            axes.annotate(
+                f"{label(lang, tag)} {_number(chart[key], lang)}",
+                (chart[key], axes.get_ylim()[1] * 0.95),
+                fontsize=8,
+                ha="center",
+                backgroundcolor="white",
+            )
+    axes.set_xlabel(f"{text(chart.get('title', ''), lang)} ({chart.get('unit', '')})")
+    axes.set_ylabel(label(lang, "count"))
+    return "", figure
+
+
 def chart_image(chart: dict[str, Any], lang: str) -> w.Image:
     """Only the chart of a worked example or an exercise (e.g. a control chart to read)."""
     if chart["kind"] not in RENDERERS:

@@ -216,3 +216,33 @@ def test_an_exercise_can_show_a_chart_to_read(tmp_path: Path) -> None:
     wb = Workbook("uji", "siti-0001", "Siti", "mutu", "id", [part], folder=tmp_path)
     header, image, *_ = wb.fronts["mutu.m"].widget.children
     assert image.value[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        {
+            "kind": "oc_curve",
+            "n": 80,
+            "c": 2,
+            "fractions": [0.0, 0.01, 0.02, 0.05],
+            "probabilities": [1, 0.95, 0.79, 0.24],
+            "aql": 0.01,
+        },
+        {
+            "kind": "capability",
+            "values": [99.1, 100.2, 100.9, 99.7, 100.4, 101.2],
+            "lsl": 98.0,
+            "usl": 102.0,
+            "target": 100.0,
+            "unit": "g",
+            "title": {"id": "Berat", "en": "Weight"},
+        },
+        {"kind": "control_chart", "points": [1, 2, 3, 2], "center": 2, "lcl": 0, "ucl": 4, "zones": True},
+    ],
+)
+def test_chart_kinds_draw_a_png(chart: dict) -> None:
+    from ikm_curriculum.widgets.charts import chart_image
+
+    for lang in ("id", "en"):
+        assert chart_image(chart, lang).value[:4] == b"\x89PNG"
