@@ -21,14 +21,13 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
 from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, exercise
 from ikm_curriculum.modules.quality.commodities import (
     CommodityProfile,
-    DefectCategory,
     profile_for,
 )
 from ikm_curriculum.modules.quality.constants import constants_for
@@ -39,68 +38,40 @@ from ikm_curriculum.modules.quality.five_r import (
     PRACTICE_SCENARIOS,
     Scenario,
 )
-from ikm_curriculum.modules.quality.pareto import ParetoTable, pareto_table
+from ikm_curriculum.modules.quality.pareto import ParetoTable
+from ikm_curriculum.modules.quality.sample_data import (
+    CUTOFF_MARGIN,
+    SUBGROUP_SIZE,
+    SUBGROUPS,
+    VITAL_FEW_CUTOFF,
+    Key,
+    Public,
+    bilingual,
+    column,
+    defect_tallies,
+    month_text,
+    subgroup_data,
+    tally_data,
+)
 
-Public = dict[str, Any]
-Key = dict[str, Any]
-
-SUBGROUPS = 20
-SUBGROUP_SIZE = 5
-VITAL_FEW_CUTOFF = 80.0
-# A vital-few answer must not hinge on how a participant rounds percentages:
-# the category that crosses 80 % is at least this far past it, the one before
-# at least this far short of it (percentage points).
-_CUTOFF_MARGIN = 0.5
-# Dirichlet concentration of a participant's defect shares around the profile's
-# typical frequencies: large enough to keep the profile's shape, small enough
-# that the order of categories differs between participants.
-_CONCENTRATION = 40.0
-_MAX_DRAWS = 1000
 # 5R scenarios of the participant's own commodity are this many times as likely.
 _OWN_COMMODITY_WEIGHT = 3.0
 
 
-def _t(text_id: str, text_en: str) -> dict[str, str]:
-    return {"id": text_id, "en": text_en}
-
-
-def _column(column_id: str, label_id: str, label_en: str) -> dict[str, Any]:
-    return {"id": column_id, "label": _t(label_id, label_en)}
-
-
-def _category_cell(defect: DefectCategory) -> str:
-    """Data cells are plain strings, so a category is shown in both languages."""
-    return f"{defect.name.id} / {defect.name.en}"
-
-
 # --- 1. x̄-R chart limits ----------------------------------------------------------------------------------------
-
-
-def _subgroup_data(rng: np.random.Generator, profile: CommodityProfile) -> np.ndarray:
-    """20 × 5 measurements, rounded to 0.1 as read off a scale or a tape; half the time with a mean shift."""
-    characteristic = profile.characteristic
-    sigma = characteristic.sigma
-    # The process mean is not the label value (packers overfill, cutters drift),
-    # so the label does not give the grand mean away.
-    mean = characteristic.target + rng.uniform(-1.0, 1.5) * sigma
-    values = rng.normal(mean, sigma, size=(SUBGROUPS, SUBGROUP_SIZE))
-    if rng.random() < 0.5:
-        start = int(rng.integers(10, 17))
-        values[start:] += rng.choice([-1.0, 1.0]) * rng.uniform(1.0, 2.0) * sigma
-    return np.round(values, 1)
 
 
 @exercise("mutu.xbar_r_limits", kind="table", points=6)
 def xbar_r_limits_exercise(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[Public, Key]:
     profile = profile_for(ctx.commodity)
     characteristic = profile.characteristic
-    data = _subgroup_data(rng, profile)
+    data = subgroup_data(rng, profile)
     limits = xbar_r_limits(data.tolist())
     factors = constants_for(SUBGROUP_SIZE)
     unit = characteristic.unit
     public: Public = {
-        "title": _t("Batas kendali peta x̄-R", "Control limits of an x̄-R chart"),
-        "prompt": _t(
+        "title": bilingual("Batas kendali peta x̄-R", "Control limits of an x̄-R chart"),
+        "prompt": bilingual(
             f"Tabel berisi {SUBGROUPS} subgrup hasil ukur {characteristic.name.id.lower()} ({unit}). "
             f"Setiap subgrup adalah {SUBGROUP_SIZE} produk yang diambil berurutan. Hitung rata-rata keseluruhan "
             "(x̿), rata-rata rentang (R̄), serta batas kendali atas (BKA) dan bawah (BKB) peta x̄ dan peta R. "
@@ -113,17 +84,17 @@ def xbar_r_limits_exercise(rng: np.random.Generator, ctx: ParticipantContext) ->
             "Give answers to 2 decimal places.",
         ),
         "data": {
-            "columns": [_column("subgroup", "Subgrup", "Subgroup")]
-            + [_column(f"x{i}", f"x{i}", f"x{i}") for i in range(1, SUBGROUP_SIZE + 1)],
+            "columns": [column("subgroup", "Subgrup", "Subgroup")]
+            + [column(f"x{i}", f"x{i}", f"x{i}") for i in range(1, SUBGROUP_SIZE + 1)],
             "rows": [[index, *(float(v) for v in row)] for index, row in enumerate(data.tolist(), start=1)],
         },
         "cells": [
-            {"id": "grand_mean", "label": _t("Rata-rata keseluruhan x̿", "Grand mean x̿")},
-            {"id": "mean_range", "label": _t("Rata-rata rentang R̄", "Mean range R̄")},
-            {"id": "ucl_x", "label": _t("BKA peta x̄", "UCL of the x̄ chart")},
-            {"id": "lcl_x", "label": _t("BKB peta x̄", "LCL of the x̄ chart")},
-            {"id": "ucl_r", "label": _t("BKA peta R", "UCL of the R chart")},
-            {"id": "lcl_r", "label": _t("BKB peta R", "LCL of the R chart")},
+            {"id": "grand_mean", "label": bilingual("Rata-rata keseluruhan x̿", "Grand mean x̿")},
+            {"id": "mean_range", "label": bilingual("Rata-rata rentang R̄", "Mean range R̄")},
+            {"id": "ucl_x", "label": bilingual("BKA peta x̄", "UCL of the x̄ chart")},
+            {"id": "lcl_x", "label": bilingual("BKB peta x̄", "LCL of the x̄ chart")},
+            {"id": "ucl_r", "label": bilingual("BKA peta R", "UCL of the R chart")},
+            {"id": "lcl_r", "label": bilingual("BKB peta R", "LCL of the R chart")},
         ],
         "unit": unit,
     }
@@ -144,64 +115,20 @@ def xbar_r_limits_exercise(rng: np.random.Generator, ctx: ParticipantContext) ->
 # --- 2., 3., 6. Pareto -------------------------------------------------------------------------------------------
 
 
-def _defect_tallies(
-    rng: np.random.Generator, profile: CommodityProfile, accept: Callable[[ParetoTable], bool]
-) -> tuple[dict[str, int], ParetoTable]:
-    """A month of defect counts (total 150–400), redrawn until ``accept`` holds for its Pareto table.
-
-    Shares are drawn around the profile's typical frequencies (Dirichlet), the
-    counts from them (multinomial). Returns counts by category key, in profile
-    order, and the table.
-    """
-    weights = np.array([d.weight for d in profile.defects], dtype=float)
-    alpha = _CONCENTRATION * weights / weights.sum()
-    for _ in range(_MAX_DRAWS):
-        total = int(rng.integers(150, 401))
-        counts = rng.multinomial(total, rng.dirichlet(alpha))
-        tallies = {d.key: int(c) for d, c in zip(profile.defects, counts, strict=True)}
-        if min(tallies.values()) == 0:
-            continue
-        table = pareto_table(tallies)
-        if accept(table):
-            return tallies, table
-    raise RuntimeError(f"no acceptable defect tally for {profile.key!r} in {_MAX_DRAWS} draws")  # pragma: no cover
-
-
-def _tally_data(rng: np.random.Generator, profile: CommodityProfile, tallies: dict[str, int]) -> dict[str, Any]:
-    """The tallies as a table, in a random order (not sorted: sorting is the participant's work)."""
-    order = rng.permutation(len(profile.defects))
-    return {
-        "columns": [_column("defect", "Jenis cacat", "Defect type"), _column("count", "Jumlah", "Count")],
-        "rows": [[_category_cell(profile.defects[i]), tallies[profile.defects[i].key]] for i in order.tolist()],
-    }
-
-
-def _month_text(profile: CommodityProfile) -> dict[str, str]:
-    def lower_first(text: str) -> str:  # "Kacang mete" → "kacang mete"; keeps "(Kendari Werk)"
-        return text[:1].lower() + text[1:]
-
-    return _t(
-        f"Tabel berisi jumlah cacat pada {lower_first(profile.product.id)} yang ditemukan selama satu bulan, "
-        "menurut jenis cacat (belum diurutkan).",
-        f"The table gives the number of defects on {lower_first(profile.product.en)} found in one month, "
-        "by defect type (not sorted).",
-    )
-
-
 @exercise("mutu.pareto_top_share", kind="numeric", points=2)
 def pareto_top_share(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[Public, Key]:
     profile = profile_for(ctx.commodity)
-    tallies, table = _defect_tallies(rng, profile, lambda t: True)
-    month = _month_text(profile)
+    tallies, table = defect_tallies(rng, profile, lambda t: True)
+    month = month_text(profile)
     public: Public = {
-        "title": _t("Diagram Pareto: dua cacat terbesar", "Pareto chart: the two largest defects"),
-        "prompt": _t(
+        "title": bilingual("Diagram Pareto: dua cacat terbesar", "Pareto chart: the two largest defects"),
+        "prompt": bilingual(
             f"{month['id']} Susun tabel Pareto (urutkan dari jumlah terbesar). Berapa persen kumulatif dua jenis "
             "cacat terbesar? Jawab dalam persen, dengan 1 angka di belakang titik desimal.",
             f"{month['en']} Build the Pareto table (largest count first). What is the cumulative percentage of the "
             "two largest defect types? Answer in percent, to 1 decimal place.",
         ),
-        "data": _tally_data(rng, profile, tallies),
+        "data": tally_data(rng, profile, tallies),
         "unit": "%",
     }
     # ±0.5 percentage point: accepts an answer rounded to whole percents along the way.
@@ -218,8 +145,8 @@ def _clear_vital_few(table: ParetoTable) -> bool:
     last, first_out, before = rows[chosen - 1], rows[chosen], rows[chosen - 2]
     return (
         last.count > first_out.count
-        and last.cumulative_percent >= VITAL_FEW_CUTOFF + _CUTOFF_MARGIN
-        and before.cumulative_percent <= VITAL_FEW_CUTOFF - _CUTOFF_MARGIN
+        and last.cumulative_percent >= VITAL_FEW_CUTOFF + CUTOFF_MARGIN
+        and before.cumulative_percent <= VITAL_FEW_CUTOFF - CUTOFF_MARGIN
     )
 
 
@@ -230,13 +157,13 @@ def _defect_options(profile: CommodityProfile) -> list[dict[str, Any]]:
 @exercise("mutu.pareto_vital_few", kind="multi_choice", points=3)
 def pareto_vital_few(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[Public, Key]:
     profile = profile_for(ctx.commodity)
-    tallies, table = _defect_tallies(rng, profile, _clear_vital_few)
+    tallies, table = defect_tallies(rng, profile, _clear_vital_few)
     options = _defect_options(profile)
     option_of = {defect.key: option["id"] for defect, option in zip(profile.defects, options, strict=True)}
-    month = _month_text(profile)
+    month = month_text(profile)
     public: Public = {
-        "title": _t("Diagram Pareto: yang sedikit tetapi penting", "Pareto chart: the vital few"),
-        "prompt": _t(
+        "title": bilingual("Diagram Pareto: yang sedikit tetapi penting", "Pareto chart: the vital few"),
+        "prompt": bilingual(
             f"{month['id']} Susun tabel Pareto dengan persen kumulatif. Pilih semua jenis cacat yang termasuk "
             f"'sedikit tetapi penting': dari yang terbesar sampai jenis cacat yang pertama kali membuat persen "
             f"kumulatif mencapai {VITAL_FEW_CUTOFF:g}%.",
@@ -244,7 +171,7 @@ def pareto_vital_few(rng: np.random.Generator, ctx: ParticipantContext) -> tuple
             f"'vital few': from the largest down to the first type at which the cumulative percentage reaches "
             f"{VITAL_FEW_CUTOFF:g}%.",
         ),
-        "data": _tally_data(rng, profile, tallies),
+        "data": tally_data(rng, profile, tallies),
         "options": options,
     }
     key: Key = {"correct": sorted(option_of[c] for c in table.vital_few(VITAL_FEW_CUTOFF))}
@@ -254,12 +181,12 @@ def pareto_vital_few(rng: np.random.Generator, ctx: ParticipantContext) -> tuple
 @exercise("mutu.improvement_action", kind="short_text", points=3)
 def improvement_action(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[Public, Key]:
     profile = profile_for(ctx.commodity)
-    tallies, table = _defect_tallies(rng, profile, lambda t: t.rows[0].count > t.rows[1].count)
+    tallies, table = defect_tallies(rng, profile, lambda t: t.rows[0].count > t.rows[1].count)
     top = next(d for d in profile.defects if d.key == table.rows[0].category)
-    month = _month_text(profile)
+    month = month_text(profile)
     public: Public = {
-        "title": _t("Penyebab dan tindakan perbaikan", "Cause and corrective action"),
-        "prompt": _t(
+        "title": bilingual("Penyebab dan tindakan perbaikan", "Cause and corrective action"),
+        "prompt": bilingual(
             f"{month['id']} Untuk jenis cacat terbesar dari tabel ini, tulis satu penyebab (sebutkan kategori "
             "6M-nya: Manusia, Mesin, Metode, Material, Lingkungan atau Pengukuran) dan satu tindakan perbaikan "
             "yang bisa dilakukan di sentra Anda.",
@@ -267,11 +194,11 @@ def improvement_action(rng: np.random.Generator, ctx: ParticipantContext) -> tup
             "Man, Machine, Method, Material, Environment or Measurement) and one corrective action your centre "
             "can take.",
         ),
-        "data": _tally_data(rng, profile, tallies),
+        "data": tally_data(rng, profile, tallies),
         "max_chars": 1000,
     }
     key: Key = {
-        "rubric": _t(
+        "rubric": bilingual(
             f"3 poin. 1 poin: menyebut jenis cacat terbesar, yaitu '{top.name.id}' ({tallies[top.key]} kali). "
             "1 poin: penyebab yang masuk akal untuk cacat itu, dengan kategori 6M yang benar. "
             "1 poin: tindakan perbaikan yang nyata dan bisa dijalankan sentra (apa, siapa, kapan) dan "
@@ -293,7 +220,7 @@ def _five_r_options() -> list[dict[str, Any]]:
     options = []
     for r in FIVE_R:
         english = r.meaning.en.split(":")[0]  # "Sort", "Set in order", …
-        label = _t(f"{r.name} ({r.japanese})", f"{r.name} – {english} ({r.japanese})")
+        label = bilingual(f"{r.name} ({r.japanese})", f"{r.name} – {english} ({r.japanese})")
         options.append({"id": r.code, "label": label})
     return options
 
@@ -306,8 +233,8 @@ def _pick_scenario(rng: np.random.Generator, bank: tuple[Scenario, ...], ctx: Pa
 
 def _five_r_item(scenario: Scenario) -> tuple[Public, Key]:
     public: Public = {
-        "title": _t("5R di tempat kerja", "5R in the workplace"),
-        "prompt": _t(
+        "title": bilingual("5R di tempat kerja", "5R in the workplace"),
+        "prompt": bilingual(
             "Baca situasi di sebuah sentra IKM berikut. Langkah 5R mana yang sedang dijalankan?\n\n" + scenario.text.id,
             "Read this situation in a sentra IKM. Which step of 5R is being practised?\n\n" + scenario.text.en,
         ),

@@ -23,7 +23,7 @@ from ikm_curriculum.assessment import ParticipantContext
 from ikm_curriculum.modules.quality.commodities import profile_for
 from ikm_curriculum.modules.quality.constants import constants_for
 from ikm_curriculum.modules.quality.control_charts import xbar_r_limits
-from ikm_curriculum.modules.quality.exercises import SUBGROUP_SIZE, VITAL_FEW_CUTOFF, _defect_tallies, _subgroup_data
+from ikm_curriculum.modules.quality.sample_data import SUBGROUP_SIZE, VITAL_FEW_CUTOFF, defect_tallies, subgroup_data
 
 Example = dict[str, Any]
 
@@ -40,7 +40,7 @@ def xbar_r_example(rng: np.random.Generator, ctx: ParticipantContext) -> Example
     x̄ chart x̿ ± A2·R̄, R chart D3·R̄ and D4·R̄.
     """
     profile = profile_for(ctx.commodity)
-    data = _subgroup_data(rng, profile)
+    data = subgroup_data(rng, profile)
     limits = xbar_r_limits(data.tolist())
     factors = constants_for(SUBGROUP_SIZE)
     out = [
@@ -92,7 +92,7 @@ def pareto_example(rng: np.random.Generator, ctx: ParticipantContext) -> Example
     (Juran's Pareto principle; Montgomery ch. 5.4).
     """
     profile = profile_for(ctx.commodity)
-    tallies, table = _defect_tallies(rng, profile, lambda t: True)
+    tallies, table = defect_tallies(rng, profile, lambda t: True)
     names = {d.key: {"id": d.name.id, "en": d.name.en} for d in profile.defects}
     vital = table.vital_few(VITAL_FEW_CUTOFF)
     return {

@@ -93,7 +93,9 @@ def test_every_exercise_generates_a_valid_gradable_instance(exercise_id: str, co
             assert all(set(c["label"]) == {"id", "en"} for c in columns)
             for row in public["data"]["rows"]:
                 assert len(row) == len(columns)
-                assert all(isinstance(v, (int, float, str)) and not isinstance(v, bool) for v in row)
+                for v in row:  # a number, a text, or a text in both languages
+                    bilingual_text = isinstance(v, dict) and set(v) == {"id", "en"}
+                    assert bilingual_text or (isinstance(v, (int, float, str)) and not isinstance(v, bool))
         for choice in public.get("options", []) + public.get("cells", []):
             assert set(choice["label"]) == {"id", "en"}
         answer = kind.validate(public, _correct_answer(spec.kind, key))
@@ -141,14 +143,14 @@ def test_keys_follow_from_the_data_shown(commodity: str) -> None:
         assert xbar.public["unit"] == profile.characteristic.unit
 
         top = _instance(SPECS["mutu.pareto_top_share"], seed, commodity)
-        counts = {name: count for name, count in top.public["data"]["rows"]}
+        counts = {name["id"]: count for name, count in top.public["data"]["rows"]}
         assert 150 <= sum(counts.values()) <= 400
         orders_seen.add(list(counts.values()) == sorted(counts.values(), reverse=True))
         assert top.key["value"] == pytest.approx(pareto_table(counts).rows[1].cumulative_percent)
 
         few = _instance(SPECS["mutu.pareto_vital_few"], seed, commodity)
-        counts = {name: count for name, count in few.public["data"]["rows"]}
-        label_of = {o["id"]: f"{o['label']['id']} / {o['label']['en']}" for o in few.public["options"]}
+        counts = {name["id"]: count for name, count in few.public["data"]["rows"]}
+        label_of = {o["id"]: o["label"]["id"] for o in few.public["options"]}
         assert len(label_of) == len(profile.defects) and 5 <= len(label_of) <= 7
         chosen = {label_of[option] for option in few.key["correct"]}
         assert chosen == set(pareto_table(counts).vital_few(80.0))
@@ -157,7 +159,7 @@ def test_keys_follow_from_the_data_shown(commodity: str) -> None:
         rows = sorted(action.public["data"]["rows"], key=lambda r: -r[1])
         assert rows[0][1] > rows[1][1]  # one largest defect type
         top_defect = next(d for d in profile.defects if d.key == action.key["top_category"])
-        assert rows[0][0] == f"{top_defect.name.id} / {top_defect.name.en}"
+        assert rows[0][0] == {"id": top_defect.name.id, "en": top_defect.name.en}
         assert top_defect.name.id in action.key["rubric"]["id"]
         assert action.public["max_chars"] == 1000
     assert False in orders_seen  # tallies are shown unsorted: sorting is the participant's work
