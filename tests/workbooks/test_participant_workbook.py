@@ -1,0 +1,52 @@
+"""The participant workbook: runs in a real kernel, and builds for every participant of the demo roster."""
+
+from __future__ import annotations
+
+import ast
+
+import nbformat
+import pytest
+
+from ikm_curriculum.cohort.cohorts import create_cohort
+from ikm_curriculum.demo import ROSTER
+from ikm_curriculum.widgets import open_workbook
+from ikm_curriculum.workbooks.release import release_cohort
+from ikm_curriculum.workbooks.runner import run_notebook
+
+WORKBOOK = "01_manajemen_mutu"
+
+
+def injected(path) -> dict:
+    notebook = nbformat.read(path, as_version=4)
+    (cell,) = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    return {node.targets[0].id: ast.literal_eval(node.value) for node in ast.parse(cell.source).body}
+
+
+@pytest.fixture
+def demo_release(workspace):
+    create_cohort(workspace, "demo", ROSTER)
+    release_cohort(workspace, "demo")
+    return sorted(p for p in workspace.release_dir("demo").iterdir() if p.is_dir())
+
+
+def test_workbook_builds_for_every_demo_participant(demo_release) -> None:
+    """Every commodity of the demo roster (18 participants) gets a complete workbook with its charts."""
+    assert len(demo_release) == 18
+    for folder in demo_release:
+        params = injected(folder / f"{WORKBOOK}.ipynb")
+        workbook = open_workbook(**params, folder=folder)
+        page = workbook.show_all()
+        assert len(page.children) == 1 + len(params["topics"])  # header, then one block per topic
+        assert set(workbook.fronts) == {e["exercise_id"] for e in params["exercises"]}
+        assert set(params["examples"]) == {t["id"] for t in params["topics"] if t["id"] in params["examples"]}
+
+
+@pytest.mark.slow
+def test_released_workbook_runs_in_a_real_kernel(demo_release, tmp_path) -> None:
+    folder = demo_release[0]
+    output = tmp_path / "executed.ipynb"
+    executed = run_notebook(folder / f"{WORKBOOK}.ipynb", output, {}, cwd=folder)
+    outputs = [o for cell in executed.cells for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    widget_views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(widget_views) == 1  # the whole workbook is one widget tree
