@@ -44,9 +44,22 @@ def _png(figure: Any) -> bytes:
     return buffer.getvalue()
 
 
+def data_table_html(data: dict[str, Any] | None, lang: str) -> str:
+    """The exercise's data as a small HTML table (escaped)."""
+    if not data:
+        return ""
+    head = "".join(f"<th>{html.escape(text(c.get('label', c['id']), lang))}</th>" for c in data["columns"])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(text(v, lang))}</td>" for v in row) + "</tr>" for row in data["rows"]
+    )
+    return f'<table class="ikm-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
 def _steps_html(example: dict[str, Any], lang: str) -> str:
+    """The example's steps as a numbered list, then its data table if it has one."""
     items = "".join(f"<li>{html.escape(text(step, lang))}</li>" for step in example.get("steps", []))
-    return f"<ol>{items}</ol>" if items else ""
+    table = example.get("table")
+    return (f"<ol>{items}</ol>" if items else "") + (data_table_html(table, lang) if isinstance(table, dict) else "")
 
 
 def _number(value: float, lang: str) -> str:
@@ -141,7 +154,7 @@ def control_chart(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
     axes.set_ylabel(text(chart.get("ylabel", ""), lang))
     if chart.get("title"):
         axes.set_title(text(chart["title"], lang))
-    return "", figure
+    return _steps_html(chart, lang), figure
 
 
 @renderer("oc_curve")
@@ -162,7 +175,7 @@ def oc_curve(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
     axes.set_xlabel(label(lang, "lot_percent_defective"))
     axes.set_ylabel(label(lang, "probability_accept"))
     axes.set_title(text(chart.get("title", f"n = {chart['n']}, c = {chart['c']}"), lang))
-    return "", figure
+    return _steps_html(chart, lang), figure
 
 
 @renderer("capability")
@@ -187,7 +200,7 @@ def capability(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
             )
     axes.set_xlabel(f"{text(chart.get('title', ''), lang)} ({chart.get('unit', '')})")
     axes.set_ylabel(label(lang, "count"))
-    return "", figure
+    return _steps_html(chart, lang), figure
 
 
 def chart_image(chart: dict[str, Any], lang: str) -> w.Image:

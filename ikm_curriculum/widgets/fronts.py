@@ -15,7 +15,7 @@ import ipywidgets as w
 from ikm_curriculum.assessment.kinds import get_kind
 from ikm_curriculum.errors import AnswerFormatError
 from ikm_curriculum.widgets.autosave import AnswerStore
-from ikm_curriculum.widgets.charts import chart_image
+from ikm_curriculum.widgets.charts import chart_image, data_table_html
 from ikm_curriculum.widgets.labels import label, text
 
 
@@ -69,17 +69,6 @@ class CellError(ValueError):
     def __init__(self, cell: str) -> None:
         self.cell = cell
         super().__init__(f"not a number in cell {cell!r}")
-
-
-def data_table_html(data: dict[str, Any] | None, lang: str) -> str:
-    """The exercise's data as a small HTML table (escaped)."""
-    if not data:
-        return ""
-    head = "".join(f"<th>{html.escape(text(c.get('label', c['id']), lang))}</th>" for c in data["columns"])
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(text(v, lang))}</td>" for v in row) + "</tr>" for row in data["rows"]
-    )
-    return f'<table class="ikm-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 FORMAT_PROBLEM = {"short_text": "too_long"}  # label shown on a format error; default "invalid_number"

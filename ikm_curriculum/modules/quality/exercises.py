@@ -32,6 +32,8 @@ from ikm_curriculum.modules.quality.commodities import (
 )
 from ikm_curriculum.modules.quality.constants import constants_for
 from ikm_curriculum.modules.quality.control_charts import xbar_r_limits
+from ikm_curriculum.modules.quality.exercises_spc import EXERCISES_SPC
+from ikm_curriculum.modules.quality.exercises_standards import EXERCISES_STANDARDS
 from ikm_curriculum.modules.quality.five_r import (
     FIVE_R,
     GRADED_SCENARIOS,
@@ -261,4 +263,8 @@ EXERCISES: list[ExerciseSpec] = [
     five_r_practice,
     five_r_scenario,
     improvement_action,
+    *EXERCISES_SPC,
+    *EXERCISES_STANDARDS,
 ]
+"""Every exercise of the quality module: these, control charts and capability (:mod:`.exercises_spc`),
+sampling, 5R audit, CPPB-IRT and fishbone (:mod:`.exercises_standards`). The workbook orders them by topic."""

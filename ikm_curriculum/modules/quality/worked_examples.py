@@ -23,6 +23,8 @@ from ikm_curriculum.assessment import ParticipantContext
 from ikm_curriculum.modules.quality.commodities import profile_for
 from ikm_curriculum.modules.quality.constants import constants_for
 from ikm_curriculum.modules.quality.control_charts import xbar_r_limits
+from ikm_curriculum.modules.quality.examples_spc import EXAMPLES_SPC
+from ikm_curriculum.modules.quality.examples_standards import EXAMPLES_STANDARDS
 from ikm_curriculum.modules.quality.sample_data import SUBGROUP_SIZE, VITAL_FEW_CUTOFF, defect_tallies, subgroup_data
 
 Example = dict[str, Any]
@@ -115,4 +117,6 @@ def pareto_example(rng: np.random.Generator, ctx: ParticipantContext) -> Example
 EXAMPLES: dict[str, Callable[[np.random.Generator, ParticipantContext], Example]] = {
     "xbar_r": xbar_r_example,
     "pareto": pareto_example,
+    **EXAMPLES_SPC,  # p_chart, capability
+    **EXAMPLES_STANDARDS,  # sampling
 }

@@ -22,6 +22,8 @@ from ikm_curriculum.modules.quality.commodities import (
 )
 from ikm_curriculum.modules.quality.control_charts import xbar_r_limits
 from ikm_curriculum.modules.quality.exercises import EXERCISES
+from ikm_curriculum.modules.quality.exercises_spc import EXERCISES_SPC
+from ikm_curriculum.modules.quality.exercises_standards import EXERCISES_STANDARDS
 from ikm_curriculum.modules.quality.five_r import (
     FIVE_R,
     GRADED_SCENARIOS,
@@ -32,7 +34,10 @@ from ikm_curriculum.modules.quality.pareto import pareto_table
 
 COMMODITIES = [*PROFILES, "Abon Ikan Tuna", "kain tenun Buton", "Kerajinan Perak", "Sinonggi"]
 SEEDS = range(6)
-SPECS = {spec.exercise_id: spec for spec in EXERCISES}
+# This file tests the generators of exercises.py itself; exercises_spc.py and
+# exercises_standards.py have test files of their own.
+BASE = EXERCISES[: len(EXERCISES) - len(EXERCISES_SPC) - len(EXERCISES_STANDARDS)]
+SPECS = {spec.exercise_id: spec for spec in BASE}
 
 
 def _instance(spec: ExerciseSpec, seed: int, commodity: str = "abon ikan") -> Any:
@@ -66,7 +71,9 @@ def test_leak_check_finds_whole_numbers_only() -> None:
 
 
 def test_exercise_list_order_and_metadata() -> None:
-    assert [(s.exercise_id, s.kind, s.max_points, s.graded) for s in EXERCISES] == [
+    assert EXERCISES == [*BASE, *EXERCISES_SPC, *EXERCISES_STANDARDS]
+    assert len(EXERCISES) >= 14  # issue 3, item 9
+    assert [(s.exercise_id, s.kind, s.max_points, s.graded) for s in BASE] == [
         ("mutu.xbar_r_limits", "table", 6, True),
         ("mutu.pareto_top_share", "numeric", 2, True),
         ("mutu.pareto_vital_few", "multi_choice", 3, True),
