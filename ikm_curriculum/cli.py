@@ -193,13 +193,13 @@ def scores(cohort_name: str, fmt: str, workspace: Path | None) -> None:
     else:
         table = Table("id", "nama", "sentra", *result.modules, "total", "%", "to score by hand", title=result.cohort)
         for p in result.participants:
-            per_module = [f"{p.by_module[m][0]:g}/{p.by_module[m][1]:g}" for m in result.modules]
+            per_module = [p.points_text(m) for m in result.modules]
             table.add_row(
                 p.code,
                 p.nama,
                 p.sentra,
                 *per_module,
-                f"{p.total:g}/{p.max_total:g}",
+                p.points_text(),
                 f"{p.percent:.1f}",
                 str(p.awaiting_manual or ""),
             )

@@ -44,6 +44,11 @@ class ParticipantScores:
     awaiting_manual: int
     by_module: dict[str, tuple[float, float]] = field(default_factory=dict)
 
+    def points_text(self, module: str | None = None) -> str:
+        """``"21.03/40"``: points (to 2 decimals) out of the maximum, of one module or in total."""
+        points, maximum = self.by_module[module] if module else (self.total, self.max_total)
+        return f"{round(points, 2):g}/{maximum:g}"
+
     @property
     def percent(self) -> float:
         return 100.0 * self.total / self.max_total if self.max_total else 0.0

@@ -147,7 +147,5 @@ def print_summary(console: Console, workspace: Workspace, outcomes: list[Collect
     scores = cohort_scores(workspace, COHORT)
     table = Table("nama", "sentra", "total", "%", "to score by hand", title=f"Scores, cohort {COHORT}")
     for p in scores.participants:
-        table.add_row(
-            p.nama, p.sentra, f"{p.total:g}/{p.max_total:g}", f"{p.percent:.0f}", str(p.awaiting_manual or "")
-        )
+        table.add_row(p.nama, p.sentra, p.points_text(), f"{p.percent:.0f}", str(p.awaiting_manual or ""))
     console.print(table)
