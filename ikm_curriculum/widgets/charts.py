@@ -203,6 +203,33 @@ def capability(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
     return _steps_html(chart, lang), figure
 
 
+@renderer("bars")
+def bars(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
+    """Grouped bars: one group per category, one bar per series (e.g. before and after).
+
+    Keys: ``categories`` (bilingual or text), ``series`` (list of ``name``,
+    ``values``), optional ``ylabel``, ``ylim`` and ``title``.
+    """
+    categories = [text(c, lang) for c in chart["categories"]]
+    series = chart["series"]
+    width = 0.8 / len(series)
+    figure = _figure(6.5, 3.2)
+    axes = figure.subplots()
+    colours = ["#9db4d0", "#3b6ea5", "#c0392b"]
+    for k, one in enumerate(series):
+        positions = [i + (k - (len(series) - 1) / 2) * width for i in range(len(categories))]
+        axes.bar(positions, one["values"], width=width, label=text(one["name"], lang), color=colours[k % 3])
+    axes.set_xticks(range(len(categories)), categories, fontsize=8)
+    if chart.get("ylim"):
+        axes.set_ylim(*chart["ylim"])
+    axes.set_ylabel(text(chart.get("ylabel", ""), lang))
+    if len(series) > 1:
+        axes.legend(fontsize=8)
+    if chart.get("title"):
+        axes.set_title(text(chart["title"], lang))
+    return _steps_html(chart, lang), figure
+
+
 def chart_image(chart: dict[str, Any], lang: str) -> w.Image:
     """Only the chart of a worked example or an exercise (e.g. a control chart to read)."""
     if chart["kind"] not in RENDERERS:

@@ -23,6 +23,7 @@ from ikm_curriculum.assessment import ParticipantContext
 from ikm_curriculum.modules.quality.commodities import profile_for
 from ikm_curriculum.modules.quality.constants import constants_for
 from ikm_curriculum.modules.quality.control_charts import xbar_r_limits
+from ikm_curriculum.modules.quality.examples_audits import EXAMPLES_AUDITS
 from ikm_curriculum.modules.quality.examples_spc import EXAMPLES_SPC
 from ikm_curriculum.modules.quality.examples_standards import EXAMPLES_STANDARDS
 from ikm_curriculum.modules.quality.sample_data import SUBGROUP_SIZE, VITAL_FEW_CUTOFF, defect_tallies, subgroup_data
@@ -119,4 +120,5 @@ EXAMPLES: dict[str, Callable[[np.random.Generator, ParticipantContext], Example]
     "pareto": pareto_example,
     **EXAMPLES_SPC,  # p_chart, capability
     **EXAMPLES_STANDARDS,  # sampling
+    **EXAMPLES_AUDITS,  # five_r_audit, cppb
 }
