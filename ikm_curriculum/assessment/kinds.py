@@ -1,13 +1,15 @@
 """Exercise kinds: the registry of answer forms and how each is checked and scored.
 
-Each kind knows three things:
+Each kind knows two things:
 
 * ``validate(public, value)`` — is this a well-formed answer (the format check a
   graded item shows before grading, and what ``collect`` enforces)? Returns the
   normalised value or raises :class:`AnswerFormatError` naming the field.
 * ``score(public, key, value, max_points)`` — the points, or ``None`` when the
   item is scored by hand.
-* ``blank`` — the value of an item left empty.
+
+Kinds: single_choice, multi_choice, numeric, table, short_text (scored by
+hand) and layout (departments on a grid; :mod:`ikm_curriculum.assessment.layout`).
 
 Public parts and keys are plain JSON-able dicts, described per kind below.
 """
@@ -18,6 +20,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ikm_curriculum.assessment.layout import placed_cells, score_fraction
 from ikm_curriculum.errors import AnswerFormatError
 
 
@@ -199,3 +202,20 @@ register(ExerciseKind("multi_choice", _validate_multi, _score_multi))
 register(ExerciseKind("numeric", _validate_numeric, _score_numeric))
 register(ExerciseKind("table", _validate_table, _score_table))
 register(ExerciseKind("short_text", _validate_text, _score_text, manual=True))
+
+
+def _validate_layout(public: dict[str, Any], value: Any) -> dict[str, list[int]] | None:
+    if value is None:
+        return None
+    return {department: list(cell) for department, cell in placed_cells(public, value).items()}
+
+
+def _score_layout(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    """Points by :func:`ikm_curriculum.assessment.layout.score_fraction` (full marks near the best layout)."""
+    if not value:
+        return ItemScore(0.0, max_points, {"blank": True})
+    fraction, detail = score_fraction(public, key, placed_cells(public, value))
+    return ItemScore(round(fraction * max_points, 6), max_points, detail)
+
+
+register(ExerciseKind("layout", _validate_layout, _score_layout))

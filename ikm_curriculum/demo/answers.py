@@ -56,6 +56,13 @@ def simulated_answer(instance: ExerciseInstance, rng: np.random.Generator, abili
         return {cell: _typed(value, rng, rng.random() < ability) for cell, value in key["values"].items()}
     if kind == "short_text":
         return str(rng.choice(SHORT_TEXTS))
+    if kind == "layout":
+        if right:
+            return {dept: list(cell) for dept, cell in key["best_layout"].items()}
+        grid = public["grid"]
+        cells = [[r, c] for r in range(grid["rows"]) for c in range(grid["cols"])]
+        order = rng.permutation(len(cells)).tolist()
+        return {d["id"]: cells[order[i]] for i, d in enumerate(public["departments"])}
     raise ValueError(f"no simulated answer for exercise kind {kind!r}")
 
 

@@ -13,6 +13,7 @@ from typing import Any, Callable
 import ipywidgets as w
 
 from ikm_curriculum.assessment.kinds import get_kind
+from ikm_curriculum.assessment.layout import flow_cost, rel_score
 from ikm_curriculum.errors import AnswerFormatError
 from ikm_curriculum.widgets.autosave import AnswerStore
 from ikm_curriculum.widgets.charts import chart_image, data_table_html
@@ -216,10 +217,75 @@ def _short_text(part: dict[str, Any], lang: str, changed: Callable[..., None]) -
     return area, lambda: area.value or None, write
 
 
+def _layout(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
+    """Click a department, then a cell: it moves there (a department already in that cell swaps places).
+
+    The flow cost and REL score of the layout so far update at every click.
+    """
+    names = {d["id"]: text(d["label"], lang) for d in part["departments"]}
+    rows, cols = part["grid"]["rows"], part["grid"]["cols"]
+    chooser = w.ToggleButtons(options=[(name, dept) for dept, name in names.items()], value=None)
+    chooser.add_class("ikm-layout-chooser")
+    placed: dict[str, tuple[int, int]] = {}
+    buttons = {}
+    for r in range(rows):
+        for c in range(cols):
+            button = w.Button(layout=w.Layout(width="11em", height="4em"))
+            button.add_class(f"ikm-cell-{r}-{c}")
+            buttons[(r, c)] = button
+    info = w.HTML()
+
+    def refresh() -> None:
+        at = {cell: dept for dept, cell in placed.items()}
+        for cell, button in buttons.items():
+            button.description = names.get(at.get(cell, ""), "·")
+            button.button_style = "info" if cell in at else ""
+        cost, rel = flow_cost(part, placed), rel_score(part, placed)
+        missing = len(names) - len(placed)
+        info.value = (
+            f"{html.escape(label(lang, 'flow_cost'))}: <b>{display_number(round(cost, 1), lang)}</b> · "
+            f"{html.escape(label(lang, 'rel_score'))}: <b>{display_number(rel, lang)}</b>"
+            + (f" · {html.escape(label(lang, 'not_placed'))}: {missing}" if missing else "")
+        )
+
+    def click(cell: tuple[int, int]) -> Callable[[Any], None]:
+        def handler(_: Any) -> None:
+            dept = chooser.value
+            if dept is None:
+                return
+            occupant = next((d for d, c in placed.items() if c == cell), None)
+            if occupant is not None and occupant != dept:
+                if dept in placed:
+                    placed[occupant] = placed[dept]  # swap places
+                else:
+                    del placed[occupant]
+            placed[dept] = cell
+            refresh()
+            changed()
+
+        return handler
+
+    for cell, button in buttons.items():
+        button.on_click(click(cell))
+
+    def read() -> dict[str, list[int]] | None:
+        return {dept: list(cell) for dept, cell in placed.items()} or None
+
+    def write(value: Any) -> None:
+        placed.clear()
+        placed.update({dept: (int(cell[0]), int(cell[1])) for dept, cell in (value or {}).items() if dept in names})
+        refresh()
+
+    grid = w.GridBox(list(buttons.values()), layout=w.Layout(grid_template_columns=f"repeat({cols}, 11.5em)"))
+    refresh()
+    return w.VBox([w.HTML(f"<i>{html.escape(label(lang, 'layout_how'))}</i>"), chooser, grid, info]), read, write
+
+
 BUILDERS: dict[str, Builder] = {
     "single_choice": _single,
     "multi_choice": _multi,
     "numeric": _numeric,
     "table": _table,
     "short_text": _short_text,
+    "layout": _layout,
 }

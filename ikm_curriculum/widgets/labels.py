@@ -17,6 +17,12 @@ LABELS: dict[str, dict[str, str]] = {
         "points": "poin",
         "answer": "Jawaban",
         "unit": "Satuan",
+        "flow_cost": "Biaya aliran (meter-angkut per hari)",
+        "rel_score": "Skor kedekatan (REL)",
+        "not_placed": "belum ditempatkan",
+        "layout_how": (
+            "Klik nama bagian, lalu klik kotak tempatnya. Bagian yang sudah ada di kotak itu bertukar tempat."
+        ),
         "worked_example": "Contoh dengan data sejenis produk Anda",
         "ucl": "BKA",
         "lot_percent_defective": "Persen cacat dalam lot (%)",
@@ -56,6 +62,10 @@ LABELS: dict[str, dict[str, str]] = {
         "points": "points",
         "answer": "Answer",
         "unit": "Unit",
+        "flow_cost": "Flow cost (metre-moves per day)",
+        "rel_score": "Closeness score (REL)",
+        "not_placed": "not placed yet",
+        "layout_how": "Click a department's name, then click its cell. A department already in that cell swaps places.",
         "worked_example": "Worked example on data like your product's",
         "ucl": "UCL",
         "lot_percent_defective": "Lot percent defective (%)",

@@ -246,3 +246,44 @@ def test_chart_kinds_draw_a_png(chart: dict) -> None:
 
     for lang in ("id", "en"):
         assert chart_image(chart, lang).value[:4] == b"\x89PNG"
+
+
+LAYOUT = {
+    "exercise_id": "fasilitas.l",
+    "kind": "layout",
+    "graded": True,
+    "max_points": 6,
+    "prompt": "Atur",
+    "grid": {"rows": 2, "cols": 2, "cell_size": 5.0},
+    "departments": [
+        {"id": "terima", "label": {"id": "Penerimaan", "en": "Receiving"}},
+        {"id": "goreng", "label": {"id": "Penggorengan", "en": "Frying"}},
+        {"id": "kemas", "label": {"id": "Pengemasan", "en": "Packing"}},
+    ],
+    "flows": [["terima", "goreng", 10], ["goreng", "kemas", 8]],
+    "relationships": [["terima", "goreng", "A"], ["terima", "kemas", "U"], ["goreng", "kemas", "E"]],
+    "weights": {"A": 4, "E": 3, "I": 2, "O": 1, "U": 0, "X": -1},
+    "rel_factor": 10.0,
+}
+
+
+def test_layout_grid_places_swaps_saves_and_restores(tmp_path: Path) -> None:
+    wb = Workbook("uji", "siti-0001", "Siti", "mutu", "id", [LAYOUT], folder=tmp_path)
+    front = wb.fronts["fasilitas.l"]
+    _, chooser, grid, info = front.input.children
+    cells = {tuple(int(x) for x in b._dom_classes[0].split("-")[2:]): b for b in grid.children}
+    chooser.value = "terima"
+    cells[(0, 0)].click()
+    chooser.value = "goreng"
+    cells[(0, 1)].click()
+    chooser.value = "kemas"
+    cells[(1, 1)].click()
+    assert saved(tmp_path)["fasilitas.l"]["value"] == {"terima": [0, 0], "goreng": [0, 1], "kemas": [1, 1]}
+    # by hand: flows 10 × 5 m + 8 × 5 m = 90; REL: A (terima-goreng) 4 + E (goreng-kemas) 3 = 7
+    assert "<b>90</b>" in info.value and "<b>7</b>" in info.value
+    chooser.value = "kemas"
+    cells[(0, 0)].click()  # kemas takes terima's cell, terima moves to kemas's old cell
+    assert saved(tmp_path)["fasilitas.l"]["value"] == {"terima": [1, 1], "goreng": [0, 1], "kemas": [0, 0]}
+    again = Workbook("uji", "siti-0001", "Siti", "mutu", "id", [LAYOUT], folder=tmp_path)
+    restored = {b.description for b in again.fronts["fasilitas.l"].input.children[2].children}
+    assert {"Penerimaan", "Penggorengan", "Pengemasan"} <= restored
