@@ -88,10 +88,12 @@ def test_exercise_specs_and_workbooks() -> None:
     assert sorted(quality.exercises) == sorted(QUALITY_EXERCISES)
     workbook_order = [e for topic in quality.topics for e in topic.exercises]
     assert [s.exercise_id for s in curriculum.exercise_specs("quality")] == workbook_order
-    assert [s.exercise_id for s in curriculum.exercise_specs()] == workbook_order  # the others have none yet
-    assert curriculum.exercise_specs("facility") == []
+    facility = curriculum.module("facility")
+    facility_order = [e for topic in facility.topics for e in topic.exercises]
+    assert [s.exercise_id for s in curriculum.exercise_specs()] == workbook_order + facility_order  # module order
+    assert curriculum.exercise_specs("assets") == []
     assert curriculum.spec("mutu.pareto_top_share").exercise_id == "mutu.pareto_top_share"
-    assert curriculum.workbooks() == {"01_manajemen_mutu": quality}
+    assert curriculum.workbooks() == {"01_manajemen_mutu": quality, "02_perencanaan_fasilitas": facility}
     with pytest.raises(KeyError, match="nope"):
         curriculum.module("nope")
     with pytest.raises(KeyError, match="mutu.nope"):
@@ -222,7 +224,7 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
             "sessions[1]: day 3, order 3 is already used by sessions[0]",
         ),
         (
-            "facility",
+            "assets",
             _set(
                 ["topics"],
                 [
@@ -230,11 +232,11 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
                         "id": "t",
                         "title": {"id": "a", "en": "b"},
                         "explanation": {"id": "a", "en": "b"},
-                        "exercises": ["facility.nope"],
+                        "exercises": ["assets.nope"],
                     }
                 ],
             ),
-            "topics[0].exercises[0]: unknown exercise id 'facility.nope' (exercises.py declares: none)",
+            "topics[0].exercises[0]: unknown exercise id 'assets.nope' (exercises.py declares: none)",
         ),
         (
             "quality",

@@ -25,11 +25,11 @@ def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
     report = run_demo(tmp_path / "demo", console=console)
     assert report.is_file() and report.suffix == ".html"
     output = console.export_text()
-    assert "Collected: 17 accepted, 1 rejected" in output  # one answer file damaged on purpose
+    assert "Collected: 35 accepted, 1 rejected" in output  # 18 × 2 workbooks, one answer file damaged on purpose
     assert "valid JSON" in output
     scores = cohort_scores(open_workspace(tmp_path / "demo"), COHORT)
     assert len(scores.participants) == 18
-    assert sum(p.submitted for p in scores.participants) == 17
+    assert sum(p.submitted for p in scores.participants) == 18  # the damaged one still handed in its other workbook
     totals = sorted(p.total for p in scores.participants if p.submitted)
     assert totals[0] < totals[-1]  # participants of different ability
     run_demo(tmp_path / "demo", console=console)  # a second demo replaces the first

@@ -31,6 +31,7 @@ from ikm_curriculum.cohort.cohorts import create_cohort
 from ikm_curriculum.cohort.gradebook import ExerciseInstanceRow
 from ikm_curriculum.cohort.scores import cohort_scores
 from ikm_curriculum.cohort.workspace import Workspace, init_workspace
+from ikm_curriculum.curriculum import default_curriculum
 from ikm_curriculum.demo.answers import simulated_answer
 from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.resources import PACKAGE_DIR
@@ -61,8 +62,8 @@ def fill_answers(workspace: Workspace, cohort: str, seed: int = 2026, progress: 
     """Answer every released workbook as simulated participants; returns the participants' ids.
 
     Abilities spread evenly from 0.35 to 0.95 over the roster. The participant at
-    ``DAMAGED_PARTICIPANT`` ends with a truncated answer file (as after editing it
-    by hand), which collect must reject.
+    ``DAMAGED_PARTICIPANT`` ends with a truncated answer file of the first workbook
+    (as after editing it by hand), which collect must reject.
     """
     gradebook = workspace.gradebook()
     with gradebook.session() as session:
@@ -77,14 +78,16 @@ def fill_answers(workspace: Workspace, cohort: str, seed: int = 2026, progress: 
     abilities = np.linspace(0.35, 0.95, len(participants))
     rng = np.random.default_rng(seed)
     task = progress.add_task("Answering workbooks", total=len(participants)) if progress else None
+    workbook_of = {m.id: m.workbook for m in default_curriculum().modules if m.workbook}
     for position, (participant_id, code) in enumerate(participants):
         folder = workspace.release_dir(cohort) / code
-        for answers_file in sorted(folder.glob("*.answers.json")):
+        for number, answers_file in enumerate(sorted(folder.glob("*.answers.json"))):
             workbook = answers_file.name.removesuffix(".answers.json")
             store = AnswerStore(answers_file, cohort, code, workbook)
-            for row in sorted(by_participant.get(participant_id, []), key=lambda r: r.id):
+            rows = [r for r in by_participant.get(participant_id, []) if workbook_of.get(r.module) == workbook]
+            for row in sorted(rows, key=lambda r: r.id):
                 store.set(row.exercise_id, simulated_answer(instance_from_row(row), rng, abilities[position]))
-            if position == DAMAGED_PARTICIPANT:
+            if position == DAMAGED_PARTICIPANT and number == 0:
                 text = answers_file.read_text("utf-8")
                 answers_file.write_text(text[: len(text) // 2], "utf-8")
         if progress and task is not None:
