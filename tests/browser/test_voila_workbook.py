@@ -3,7 +3,8 @@
 A participant types answers into the ipywidgets of their ``mutu`` workbook;
 every valid change is autosaved to ``01_manajemen_mutu.answers.json``, an invalid number is
 refused on screen and never saved, and a reload (a new kernel) shows the saved
-answer again.
+answer again. In the facility workbook the participant places every room on the
+layout grid by clicking, and the answer file holds the layout.
 """
 
 from __future__ import annotations
@@ -107,3 +108,29 @@ def test_answers_autosave_and_come_back_after_reload(tmp_path: Path, voila_serve
         f"\ntimings: release+server {t_server - started:.1f} s, first render {t_rendered - t_server:.1f} s, "
         f"answers+reload {t_done - t_rendered:.1f} s, total {t_done - started:.1f} s"
     )
+
+
+def test_layout_grid_by_clicking_in_the_browser(tmp_path: Path, voila_server: Any, page: Any) -> None:
+    """Place every room of the facility workbook's layout grid by clicks; the answer file holds the layout."""
+    from playwright.sync_api import expect
+
+    folder = _released_folder(tmp_path)
+    answers_file = folder / "02_perencanaan_fasilitas.answers.json"
+    server = voila_server(folder, "02_perencanaan_fasilitas.ipynb")
+    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
+    block = page.locator(".ikm-exercise-fasilitas-layout_grid")
+    # ipywidgets 8: ToggleButtons render one <button class="widget-toggle-button"> per option
+    rooms = block.locator(".ikm-layout-chooser button")
+    expect(rooms.first).to_be_visible(timeout=RENDER_TIMEOUT_MS)
+    count = rooms.count()
+    cells = [(r, c) for r in range(2) for c in range((count + 1) // 2)]
+    for i in range(count):
+        rooms.nth(i).click()
+        block.locator(f".ikm-cell-{cells[i][0]}-{cells[i][1]}").click()
+    expect(block).to_contain_text("Biaya aliran", timeout=SAVE_TIMEOUT_MS)
+    saved = _wait_for_file(
+        answers_file, lambda a: len((a.get("fasilitas.layout_grid") or {}).get("value") or {}) == count, 15
+    )
+    layout = saved["fasilitas.layout_grid"]["value"]
+    assert sorted(tuple(cell) for cell in layout.values()) == sorted(cells[:count])
+    expect(block.locator(".ikm-status")).to_contain_text("Tersimpan")
