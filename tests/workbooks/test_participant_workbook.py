@@ -13,7 +13,7 @@ from ikm_curriculum.widgets import open_workbook
 from ikm_curriculum.workbooks.release import release_cohort
 from ikm_curriculum.workbooks.runner import run_notebook
 
-WORKBOOK = "01_manajemen_mutu"
+WORKBOOKS = ["01_manajemen_mutu", "02_perencanaan_fasilitas"]
 
 
 def injected(path) -> dict:
@@ -29,23 +29,25 @@ def demo_release(workspace):
     return sorted(p for p in workspace.release_dir("demo").iterdir() if p.is_dir())
 
 
-def test_workbook_builds_for_every_demo_participant(demo_release) -> None:
+@pytest.mark.parametrize("workbook", WORKBOOKS)
+def test_workbook_builds_for_every_demo_participant(demo_release, workbook: str) -> None:
     """Every commodity of the demo roster (18 participants) gets a complete workbook with its charts."""
     assert len(demo_release) == 18
     for folder in demo_release:
-        params = injected(folder / f"{WORKBOOK}.ipynb")
-        workbook = open_workbook(**params, folder=folder)
-        page = workbook.show_all()
+        params = injected(folder / f"{workbook}.ipynb")
+        opened = open_workbook(**params, folder=folder)
+        page = opened.show_all()
         assert len(page.children) == 1 + len(params["topics"])  # header, then one block per topic
-        assert set(workbook.fronts) == {e["exercise_id"] for e in params["exercises"]}
+        assert set(opened.fronts) == {e["exercise_id"] for e in params["exercises"]}
         assert set(params["examples"]) == {t["id"] for t in params["topics"] if t["id"] in params["examples"]}
 
 
 @pytest.mark.slow
-def test_released_workbook_runs_in_a_real_kernel(demo_release, tmp_path) -> None:
+@pytest.mark.parametrize("workbook", WORKBOOKS)
+def test_released_workbook_runs_in_a_real_kernel(demo_release, tmp_path, workbook: str) -> None:
     folder = demo_release[0]
     output = tmp_path / "executed.ipynb"
-    executed = run_notebook(folder / f"{WORKBOOK}.ipynb", output, {}, cwd=folder)
+    executed = run_notebook(folder / f"{workbook}.ipynb", output, {}, cwd=folder)
     outputs = [o for cell in executed.cells for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     widget_views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
