@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from exercise_checks import COMMODITIES, make_instance, number_in_text, right_answer, wrong_answer
 
 from ikm_curriculum.assessment import ExerciseInstance, ParticipantContext, get_kind
 from ikm_curriculum.modules.facility import (
@@ -27,39 +28,13 @@ from ikm_curriculum.modules.facility.exercises_layout import row_cost, swapped
 from ikm_curriculum.modules.facility.worked_examples import EXAMPLES
 from ikm_curriculum.modules.quality.commodities import PROFILES
 
-COMMODITIES = [*PROFILES, "Abon Ikan Tuna", "Sinonggi"]  # every profile, a roster spelling, an unknown commodity
 SEEDS = range(5)
 # The layout grid has a test file of its own (test_facility_layout_grid.py).
 SPECS = {spec.exercise_id: spec for spec in EXERCISES if spec.exercise_id != "fasilitas.layout_grid"}
 
 
 def _instance(exercise_id: str, seed: int, commodity: str = "abon ikan") -> ExerciseInstance:
-    return SPECS[exercise_id].instance(np.random.default_rng(seed), ParticipantContext("p01", commodity))
-
-
-def _right(kind: str, key: dict[str, Any]) -> Any:
-    """The key's answer in the form a widget saves it."""
-    return {
-        "single_choice": lambda: key["correct"],
-        "multi_choice": lambda: list(reversed(key["correct"])),
-        "numeric": lambda: key["value"],
-        "table": lambda: dict(key["values"]),
-    }[kind]()
-
-
-def _wrong(kind: str, public: dict[str, Any], key: dict[str, Any]) -> Any:
-    if kind == "single_choice":
-        return next(o["id"] for o in public["options"] if o["id"] != key["correct"])
-    if kind == "multi_choice":
-        return [o["id"] for o in public["options"] if o["id"] not in key["correct"]][:1]
-    if kind == "numeric":
-        return key["value"] * 1.2 + 1
-    return {cell: value * 1.2 + 1 for cell, value in key["values"].items()}
-
-
-def _shows(value: float, text: str) -> bool:
-    """``value`` to 2 decimals appears in ``text`` as a whole number (not inside 12.505)."""
-    return re.search(rf"(?<![\d.]){re.escape(f'{value:.2f}')}(?!\d)", text) is not None
+    return make_instance(SPECS[exercise_id], seed, commodity)
 
 
 def test_exercise_list() -> None:
@@ -99,17 +74,17 @@ def test_every_instance_is_valid_scorable_and_keeps_its_key(exercise_id: str, co
                 )
         for choice in public.get("options", []) + public.get("cells", []):
             assert set(choice["label"]) == {"id", "en"}
-        right = kind.validate(public, _right(item.kind, key))
+        right = kind.validate(public, right_answer(item.kind, key))
         assert kind.score(public, key, right, 1.0).points == 1.0, (seed, key)
         assert kind.score(public, key, right, item.max_points).points == item.max_points
-        wrong = kind.validate(public, _wrong(item.kind, public, key))
+        wrong = kind.validate(public, wrong_answer(item.kind, public, key))
         assert kind.score(public, key, wrong, 1.0).points < 1.0
         if item.graded:
             assert item.max_points > 0 and "practice_key" not in item.release_part()
             for word in ('"correct"', '"abs_tol"', '"rel_tol"', '"values"', '"swap"', '"question"'):
                 assert word not in text
             numbers = [key["value"]] if "value" in key else list(key.get("values", {}).values())
-            assert not any(_shows(v, text) for v in numbers if v != 0), (seed, numbers)
+            assert not any(number_in_text(v, text) for v in numbers if v != 0), (seed, numbers)
         else:
             assert item.max_points == 0 and item.release_part()["practice_key"] == key
 

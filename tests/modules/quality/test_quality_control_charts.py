@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+from exercise_checks import HARD_BAKE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,52 +60,18 @@ def test_hand_computed_example_n7_has_positive_lower_range_limit() -> None:
     assert chart.to_dict()["range"] == pytest.approx({"center": 6.0, "lcl": 0.456, "ucl": 11.544})
 
 
-# Montgomery, Introduction to Statistical Quality Control, Example 6.1 / Table 6.1:
-# flow width (microns) of a hard-bake process, 25 samples of 5 wafers. Values as
-# transcribed in a public SPC tutorial (SPC-kit, "Table 6.1").
-HARD_BAKE_FLOW_WIDTH = [
-    [1.3235, 1.4128, 1.6744, 1.4573, 1.6914],
-    [1.4314, 1.3592, 1.6075, 1.4666, 1.6109],
-    [1.4284, 1.4871, 1.4932, 1.4324, 1.5674],
-    [1.5028, 1.6352, 1.3841, 1.2831, 1.5507],
-    [1.5604, 1.2735, 1.5265, 1.4363, 1.6441],
-    [1.5955, 1.5451, 1.3574, 1.3281, 1.4198],
-    [1.6274, 1.5064, 1.8366, 1.4177, 1.5144],
-    [1.4190, 1.4303, 1.6637, 1.6067, 1.5519],
-    [1.3884, 1.7277, 1.5355, 1.5176, 1.3688],
-    [1.4039, 1.6697, 1.5089, 1.4627, 1.5220],
-    [1.4158, 1.7667, 1.4278, 1.5928, 1.4181],
-    [1.5821, 1.3355, 1.5777, 1.3908, 1.7559],
-    [1.2856, 1.4106, 1.4447, 1.6398, 1.1928],
-    [1.4951, 1.4036, 1.5893, 1.6458, 1.4969],
-    [1.3589, 1.2863, 1.5996, 1.2497, 1.5471],
-    [1.5747, 1.5301, 1.5171, 1.1839, 1.8662],
-    [1.3680, 1.7269, 1.3957, 1.5014, 1.4449],
-    [1.4163, 1.3864, 1.3057, 1.6210, 1.5573],
-    [1.5796, 1.4185, 1.6541, 1.5116, 1.7247],
-    [1.7106, 1.4412, 1.2361, 1.3820, 1.7601],
-    [1.4371, 1.5051, 1.3485, 1.5670, 1.4880],
-    [1.4738, 1.5936, 1.6583, 1.4973, 1.4720],
-    [1.5917, 1.4333, 1.5551, 1.5295, 1.6866],
-    [1.6399, 1.5243, 1.5705, 1.5563, 1.5530],
-    [1.5797, 1.3663, 1.6240, 1.3732, 1.6877],
-]
+# HARD_BAKE: Montgomery, Example 6.1 / Table 6.1 (tests/exercise_checks.py).
 
 
 def test_montgomery_example_6_1_hard_bake() -> None:
     # Published in Montgomery Example 6.1: x̿ = 1.5056, R̄ = 0.32521, UCL = 1.6932,
-    # LCL = 1.3180, UCL_R = 0.68749, LCL_R = 0; no point out of control. The x̄-chart
-    # values agree to the 4 printed decimals. The book's R̄ comes from its column of
-    # ranges, which sums to 8.1302, while these data give 8.1292 (R̄ = 0.325168), so R̄
-    # and UCL_R are compared within 2e-4 relative (0.001 in the sum, divided by 8.13).
-    result = xbar_r_chart(HARD_BAKE_FLOW_WIDTH).to_dict()
-    assert {key: round(value, 4) for key, value in result["xbar"].items()} == {
-        "center": 1.5056,
-        "lcl": 1.3180,
-        "ucl": 1.6932,
-    }
-    assert result["range"]["center"] == pytest.approx(0.32521, rel=2e-4)
-    assert result["range"]["ucl"] == pytest.approx(0.68749, rel=2e-4)
+    # LCL = 1.3180, UCL_R = 0.68749, LCL_R = 0; no point out of control. The data give
+    # UCL = 1.69326: the book adds A2·R̄ to the rounded x̿ (1.5056 + 0.18765 = 1.69325) and
+    # prints 1.6932, so the x̄ limits are compared within 1e-4.
+    result = xbar_r_chart(HARD_BAKE).to_dict()
+    assert result["xbar"] == pytest.approx({"center": 1.5056, "lcl": 1.3180, "ucl": 1.6932}, abs=1e-4)
+    assert result["range"]["center"] == pytest.approx(0.32521, abs=5e-6)
+    assert result["range"]["ucl"] == pytest.approx(0.68749, abs=5e-5)
     assert result["range"]["lcl"] == 0.0
     assert result["out_of_control"] == []
 

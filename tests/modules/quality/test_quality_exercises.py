@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
-from typing import Any
 
-import numpy as np
 import pytest
+from exercise_checks import COMMODITIES, make_instance, number_in_text, right_answer
 
 from ikm_curriculum.assessment import (
-    ExerciseSpec,
     ParticipantContext,
     get_kind,
     rng_for,
@@ -32,42 +29,11 @@ from ikm_curriculum.modules.quality.five_r import (
 )
 from ikm_curriculum.modules.quality.pareto import pareto_table
 
-COMMODITIES = [*PROFILES, "Abon Ikan Tuna", "kain tenun Buton", "Kerajinan Perak", "Sinonggi"]
 SEEDS = range(6)
 # This file tests the generators of exercises.py itself; exercises_spc.py and
 # exercises_standards.py have test files of their own.
 BASE = EXERCISES[: len(EXERCISES) - len(EXERCISES_SPC) - len(EXERCISES_STANDARDS)]
 SPECS = {spec.exercise_id: spec for spec in BASE}
-
-
-def _instance(spec: ExerciseSpec, seed: int, commodity: str = "abon ikan") -> Any:
-    return spec.instance(np.random.default_rng(seed), ParticipantContext("p01", commodity))
-
-
-def _correct_answer(kind: str, key: dict[str, Any]) -> Any:
-    """The key's right answer in the form a widget would save it."""
-    if kind == "single_choice":
-        return key["correct"]
-    if kind == "multi_choice":
-        return list(reversed(key["correct"]))
-    if kind == "numeric":
-        return key["value"]
-    if kind == "table":
-        return dict(key["values"])
-    if kind == "short_text":
-        return "Penyebab: suhu wajan tidak diukur (Metode). Tindakan: pasang termometer, ketua regu cek tiap batch."
-    raise AssertionError(kind)
-
-
-def _numbers_in_text(value: float, text: str) -> bool:
-    """True when ``value`` to 2 decimals appears in ``text`` as a whole number (not inside 2.114)."""
-    return re.search(rf"(?<![\d.]){re.escape(f'{value:.2f}')}(?!\d)", text) is not None
-
-
-def test_leak_check_finds_whole_numbers_only() -> None:
-    assert _numbers_in_text(2.114, '{"v": 2.11}')
-    assert not _numbers_in_text(2.11, "D4 = 2.114")
-    assert not _numbers_in_text(1.5, "101.50")
 
 
 def test_exercise_list_order_and_metadata() -> None:
@@ -89,7 +55,7 @@ def test_every_exercise_generates_a_valid_gradable_instance(exercise_id: str, co
     spec = SPECS[exercise_id]
     kind = get_kind(spec.kind)
     for seed in SEEDS:
-        item = _instance(spec, seed, commodity)
+        item = make_instance(spec, seed, commodity)
         public, key = item.public, item.key
         text = json.dumps(public, ensure_ascii=False)
         assert json.loads(text) == public  # plain JSON, nothing lost
@@ -105,7 +71,7 @@ def test_every_exercise_generates_a_valid_gradable_instance(exercise_id: str, co
                     assert bilingual_text or (isinstance(v, (int, float, str)) and not isinstance(v, bool))
         for choice in public.get("options", []) + public.get("cells", []):
             assert set(choice["label"]) == {"id", "en"}
-        answer = kind.validate(public, _correct_answer(spec.kind, key))
+        answer = kind.validate(public, right_answer(spec.kind, key))
         score = kind.score(public, key, answer, item.max_points)
         if kind.manual:
             assert score.points is None and kind.score(public, key, "  ", item.max_points).points == 0.0
@@ -118,7 +84,7 @@ def test_every_exercise_generates_a_valid_gradable_instance(exercise_id: str, co
             expected = [key["value"]] if "value" in key else list(key.get("values", {}).values())
             for value in expected:
                 if value != 0:  # LCL_R = D3 · R̄ = 0 follows from D3 = 0, printed in the prompt
-                    assert not _numbers_in_text(value, text), (seed, value)
+                    assert not number_in_text(value, text), (seed, value)
         else:
             assert item.release_part()["practice_key"] == key
 
@@ -126,9 +92,9 @@ def test_every_exercise_generates_a_valid_gradable_instance(exercise_id: str, co
 @pytest.mark.parametrize("exercise_id", list(SPECS))
 def test_same_seed_same_instance_different_seeds_differ(exercise_id: str) -> None:
     spec = SPECS[exercise_id]
-    first, again = _instance(spec, 11), _instance(spec, 11)
+    first, again = make_instance(spec, 11), make_instance(spec, 11)
     assert first.to_dict() == again.to_dict()
-    variants = {json.dumps(_instance(spec, seed).to_dict(), sort_keys=True) for seed in range(8)}
+    variants = {json.dumps(make_instance(spec, seed).to_dict(), sort_keys=True) for seed in range(8)}
     if spec.exercise_id.startswith("mutu.5r"):
         assert len(variants) >= 2  # a bank of ~12 scenarios: seeds may share one, not all
     else:
@@ -140,7 +106,7 @@ def test_keys_follow_from_the_data_shown(commodity: str) -> None:
     profile = PROFILES[commodity]
     orders_seen = set()
     for seed in SEEDS:
-        xbar = _instance(SPECS["mutu.xbar_r_limits"], seed, commodity)
+        xbar = make_instance(SPECS["mutu.xbar_r_limits"], seed, commodity)
         rows = xbar.public["data"]["rows"]
         assert len(rows) == 20 and all(len(r) == 6 for r in rows)
         assert all(round(v, 1) == v for r in rows for v in r[1:])  # read to 0.1
@@ -149,20 +115,20 @@ def test_keys_follow_from_the_data_shown(commodity: str) -> None:
         assert xbar.key["values"]["lcl_r"] == 0.0
         assert xbar.public["unit"] == profile.characteristic.unit
 
-        top = _instance(SPECS["mutu.pareto_top_share"], seed, commodity)
+        top = make_instance(SPECS["mutu.pareto_top_share"], seed, commodity)
         counts = {name["id"]: count for name, count in top.public["data"]["rows"]}
         assert 150 <= sum(counts.values()) <= 400
         orders_seen.add(list(counts.values()) == sorted(counts.values(), reverse=True))
         assert top.key["value"] == pytest.approx(pareto_table(counts).rows[1].cumulative_percent)
 
-        few = _instance(SPECS["mutu.pareto_vital_few"], seed, commodity)
+        few = make_instance(SPECS["mutu.pareto_vital_few"], seed, commodity)
         counts = {name["id"]: count for name, count in few.public["data"]["rows"]}
         label_of = {o["id"]: o["label"]["id"] for o in few.public["options"]}
         assert len(label_of) == len(profile.defects) and 5 <= len(label_of) <= 7
         chosen = {label_of[option] for option in few.key["correct"]}
         assert chosen == set(pareto_table(counts).vital_few(80.0))
 
-        action = _instance(SPECS["mutu.improvement_action"], seed, commodity)
+        action = make_instance(SPECS["mutu.improvement_action"], seed, commodity)
         rows = sorted(action.public["data"]["rows"], key=lambda r: -r[1])
         assert rows[0][1] > rows[1][1]  # one largest defect type
         top_defect = next(d for d in profile.defects if d.key == action.key["top_category"])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from typing import Any
 
 import numpy as np
 import pytest
+from exercise_checks import COMMODITIES, make_instance, number_in_text, right_answer, wrong_answer
 
-from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, get_kind, rng_for
+from ikm_curriculum.assessment import ParticipantContext, get_kind, rng_for
 from ikm_curriculum.modules.quality.attribute_charts import c_chart, p_chart
 from ikm_curriculum.modules.quality.capability import process_capability
 from ikm_curriculum.modules.quality.commodities import GENERIC_KEY, PROFILES, CommodityProfile, Text, profile_for
@@ -24,40 +24,8 @@ from ikm_curriculum.modules.quality.examples_spc import (
 from ikm_curriculum.modules.quality.exercises_spc import EXERCISES_SPC, LIMIT_MARGIN
 from ikm_curriculum.modules.quality.run_rules import run_rules
 
-COMMODITIES = [*PROFILES, "Abon Ikan Tuna", "kain tenun Buton", "Kerajinan Perak", "Sinonggi"]
 SEEDS = range(6)
 SPECS = {spec.exercise_id: spec for spec in EXERCISES_SPC}
-
-
-def _instance(spec: ExerciseSpec, seed: int, commodity: str = "abon ikan") -> Any:
-    return spec.instance(np.random.default_rng(seed), ParticipantContext("p01", commodity))
-
-
-def _correct_answer(kind: str, key: dict[str, Any]) -> Any:
-    """The key's right answer in the form a widget saves it."""
-    return {
-        "single_choice": lambda: key["correct"],
-        "multi_choice": lambda: list(reversed(key["correct"])),
-        "numeric": lambda: key["value"],
-        "table": lambda: dict(key["values"]),
-    }[kind]()
-
-
-def _wrong_answer(kind: str, public: dict[str, Any], key: dict[str, Any]) -> Any:
-    """A plausible slip: another option, one extra tick, or numbers off by more than the tolerance."""
-    ids = [o["id"] for o in public.get("options", [])]
-    if kind == "single_choice":
-        return next(i for i in ids if i != key["correct"])
-    if kind == "multi_choice":
-        return [*key["correct"], next(i for i in ids if i not in key["correct"])]
-    if kind == "numeric":
-        return key["value"] + 1.0
-    return {cell: value + 0.1 for cell, value in key["values"].items()}
-
-
-def _numbers_in_text(value: float, text: str) -> bool:
-    """True when ``value`` to 2 decimals appears in ``text`` as a whole number (not inside 2.114)."""
-    return re.search(rf"(?<![\d.]){re.escape(f'{value:.2f}')}(?!\d)", text) is not None
 
 
 def _rows(public: dict[str, Any]) -> dict[str, float]:
@@ -82,7 +50,7 @@ def test_every_exercise_generates_a_valid_gradable_instance(exercise_id: str, co
     spec = SPECS[exercise_id]
     kind = get_kind(spec.kind)
     for seed in SEEDS:
-        item = _instance(spec, seed, commodity)
+        item = make_instance(spec, seed, commodity)
         public, key = item.public, item.key
         text = json.dumps(public, ensure_ascii=False)
         assert json.loads(text) == public
@@ -100,9 +68,9 @@ def test_every_exercise_generates_a_valid_gradable_instance(exercise_id: str, co
                     assert bilingual_text or (isinstance(v, (int, float)) and not isinstance(v, bool))
         for choice in public.get("options", []) + public.get("cells", []):
             assert set(choice["label"]) == {"id", "en"} and all(choice["label"].values())
-        answer = kind.validate(public, _correct_answer(spec.kind, key))
+        answer = kind.validate(public, right_answer(spec.kind, key))
         assert kind.score(public, key, answer, item.max_points).points == item.max_points, (seed, key)
-        wrong = kind.validate(public, _wrong_answer(spec.kind, public, key))
+        wrong = kind.validate(public, wrong_answer(spec.kind, public, key))
         assert kind.score(public, key, wrong, 1.0).points < 1.0
         if item.graded:
             assert "practice_key" not in item.release_part()
@@ -110,7 +78,7 @@ def test_every_exercise_generates_a_valid_gradable_instance(exercise_id: str, co
                 assert f'"{word}"' not in text
             for value in key.get("values", {}).values():
                 if value != 0:  # an LCL clipped to 0 follows from the rule printed in the prompt
-                    assert not _numbers_in_text(value, text), (seed, value)
+                    assert not number_in_text(value, text), (seed, value)
         else:
             assert item.release_part()["practice_key"] == key
 
@@ -118,8 +86,8 @@ def test_every_exercise_generates_a_valid_gradable_instance(exercise_id: str, co
 @pytest.mark.parametrize("exercise_id", list(SPECS))
 def test_same_seed_same_instance_different_seeds_differ(exercise_id: str) -> None:
     spec = SPECS[exercise_id]
-    assert _instance(spec, 11).to_dict() == _instance(spec, 11).to_dict()
-    variants = {json.dumps(_instance(spec, seed).to_dict(), sort_keys=True) for seed in range(8)}
+    assert make_instance(spec, 11).to_dict() == make_instance(spec, 11).to_dict()
+    variants = {json.dumps(make_instance(spec, seed).to_dict(), sort_keys=True) for seed in range(8)}
     assert len(variants) == 8
 
 
@@ -127,7 +95,7 @@ def test_same_seed_same_instance_different_seeds_differ(exercise_id: str) -> Non
 def test_out_of_control_answer_is_read_off_the_chart(commodity: str) -> None:
     assert LIMIT_MARGIN >= 0.01  # issue 3, item 9: no point within 1 % of UCL − LCL from a limit
     for seed in range(20):
-        item = _instance(SPECS["mutu.out_of_control"], seed, commodity)
+        item = make_instance(SPECS["mutu.out_of_control"], seed, commodity)
         chart = item.public["chart"]
         points, lcl, ucl = chart["points"], chart["lcl"], chart["ucl"]
         assert len(points) == len(item.public["options"]) == 20
@@ -142,7 +110,7 @@ def test_run_rule_chart_breaks_exactly_the_keyed_rule() -> None:
     seen = set()
     for number in range(60):
         commodity = COMMODITIES[number % len(COMMODITIES)]
-        item = _instance(SPECS["mutu.run_rule_practice"], number, commodity)
+        item = make_instance(SPECS["mutu.run_rule_practice"], number, commodity)
         chart = item.public["chart"]
         assert chart["zones"] is True and len(chart["points"]) == 20
         sigma = (chart["ucl"] - chart["center"]) / 3  # what the renderer draws as the 1σ zone
@@ -160,7 +128,7 @@ def test_run_rule_chart_breaks_exactly_the_keyed_rule() -> None:
 def test_attribute_chart_keys_follow_from_the_table(commodity: str) -> None:
     setting = setting_for(profile_for(commodity))
     for seed in SEEDS:
-        item = _instance(SPECS["mutu.p_chart_limits"], seed, commodity)
+        item = make_instance(SPECS["mutu.p_chart_limits"], seed, commodity)
         rows = item.public["data"]["rows"]
         assert len(rows) == 20 and {r[1] for r in rows} == {setting.n}
         defectives = [r[2] for r in rows]
@@ -173,7 +141,7 @@ def test_attribute_chart_keys_follow_from_the_table(commodity: str) -> None:
         assert item.key["values"]["ucl"] == pytest.approx(chart.ucl, abs=1e-6)
         assert item.key["abs_tol"] == 0.003
 
-        item = _instance(SPECS["mutu.c_chart_practice"], seed, commodity)
+        item = make_instance(SPECS["mutu.c_chart_practice"], seed, commodity)
         counts = [r[1] for r in item.public["data"]["rows"]]
         c_bar = sum(counts) / len(counts)
         assert len(counts) == 20 and item.key["value"] == pytest.approx(c_bar + 3 * math.sqrt(c_bar), abs=1e-6)
@@ -184,7 +152,7 @@ def test_attribute_chart_keys_follow_from_the_table(commodity: str) -> None:
 def test_capability_keys_follow_from_the_table(commodity: str) -> None:
     setting = setting_for(profile_for(commodity))
     for seed in range(12):
-        item = _instance(SPECS["mutu.capability_indices"], seed, commodity)
+        item = make_instance(SPECS["mutu.capability_indices"], seed, commodity)
         shown = _rows(item.public)
         lsl, usl = shown["Lower specification limit (LSL)"], shown["Upper specification limit (USL)"]
         mean, s = shown["Mean x̄"], shown["Standard deviation s"]
@@ -195,7 +163,7 @@ def test_capability_keys_follow_from_the_table(commodity: str) -> None:
         assert (result.cp, result.cpk) == pytest.approx((cp, cpk))
         assert 0 < cpk < cp - 0.05 and item.key["abs_tol"] == 0.02
 
-        item = _instance(SPECS["mutu.capability_judgement"], seed, commodity)
+        item = make_instance(SPECS["mutu.capability_judgement"], seed, commodity)
         shown = _rows(item.public)
         recomputed = indices(setting, shown["Mean x̄"], shown["Standard deviation s"])
         assert (shown["Cp"], shown["Cpk"]) == pytest.approx(recomputed, abs=0.0051)  # shown to 2 decimals
@@ -263,7 +231,7 @@ def test_examples_and_exercise_charts_draw() -> None:
     ctx = ParticipantContext("p01", "kain tenun")
     charts = [example(np.random.default_rng(1), ctx) for example in EXAMPLES_SPC.values()]
     charts += [
-        _instance(SPECS[i], 1, "tenun").public["chart"] for i in ("mutu.out_of_control", "mutu.run_rule_practice")
+        make_instance(SPECS[i], 1, "tenun").public["chart"] for i in ("mutu.out_of_control", "mutu.run_rule_practice")
     ]
     for chart in charts:
         assert chart["kind"] in RENDERERS

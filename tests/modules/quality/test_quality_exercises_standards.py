@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from exercise_checks import COMMODITIES, make_instance, number_in_text, right_answer, wrong_answer
 
 from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, get_kind
 from ikm_curriculum.modules.quality import iso2859_tables as tables
@@ -23,32 +24,13 @@ from ikm_curriculum.modules.quality.five_r_audit import CHECKLIST, compare_audit
 from ikm_curriculum.modules.quality.qc_tools import SIX_M
 from ikm_curriculum.modules.quality.sampling import code_letter, sampling_plan
 
-COMMODITIES = [*PROFILES, "Abon Ikan Tuna", "kain tenun Buton", "Kerajinan Perak", "Sinonggi"]
 SEEDS = range(6)
 SPECS = {spec.exercise_id: spec for spec in EXERCISES_STANDARDS}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def _instance(exercise_id: str, seed: int, commodity: str = "abon ikan", city: str = "") -> Any:
-    ctx = ParticipantContext("p01", commodity, city=city)
-    return SPECS[exercise_id].instance(np.random.default_rng(seed), ctx)
-
-
-def _answers(kind: str, public: dict[str, Any], key: dict[str, Any]) -> tuple[Any, Any]:
-    """The key's right answer and a wrong one, in the form a widget saves them."""
-    if kind == "single_choice":
-        wrong = next(o["id"] for o in public["options"] if o["id"] != key["correct"])
-        return key["correct"], wrong
-    if kind == "numeric":
-        return key["value"], key["value"] + 3 * key["abs_tol"] + 1
-    if kind == "table":
-        return dict(key["values"]), {c: v + 3 * key["abs_tol"] + 1 for c, v in key["values"].items()}
-    raise AssertionError(kind)
-
-
-def _in_text(value: float, text: str) -> bool:
-    """True when ``value`` to 2 decimals appears in ``text`` as a number of its own (as in test_quality_exercises)."""
-    return re.search(rf"(?<![\d.]){re.escape(f'{value:.2f}')}(?!\d)", text) is not None
+    return make_instance(SPECS[exercise_id], seed, commodity, city)
 
 
 def _bilingual(value: Any) -> bool:
@@ -97,7 +79,7 @@ def test_every_instance_is_valid_bilingual_and_scores(exercise_id: str, commodit
             assert all(_bilingual(v) or (isinstance(v, (int, float, str)) and not isinstance(v, bool)) for v in row)
         for choice in public.get("options", []) + public.get("cells", []):
             assert _bilingual(choice["label"])
-        right, wrong = _answers(spec.kind, public, key)
+        right, wrong = right_answer(spec.kind, key), wrong_answer(spec.kind, public, key)
         full = kind.score(public, key, kind.validate(public, right), item.max_points)
         less = kind.score(public, key, kind.validate(public, wrong), item.max_points)
         assert full.points == item.max_points
@@ -113,7 +95,7 @@ def test_every_instance_is_valid_bilingual_and_scores(exercise_id: str, commodit
             shown = json.dumps(public["prompt"]) if exercise_id == "mutu.sampling_plan_lookup" else text
             for value in expected:
                 if value != 0:
-                    assert not _in_text(value, shown), (seed, value)
+                    assert not number_in_text(value, shown), (seed, value)
         else:
             assert item.release_part()["practice_key"] == key
 
