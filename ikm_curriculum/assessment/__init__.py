@@ -4,6 +4,8 @@ from ikm_curriculum.assessment.exercise import (
     ExerciseInstance,
     ExerciseSpec,
     ParticipantContext,
+    bilingual,
+    column,
     exercise,
 )
 from ikm_curriculum.assessment.kinds import KINDS, ItemScore, get_kind
@@ -15,6 +17,8 @@ __all__ = [
     "ExerciseSpec",
     "ItemScore",
     "ParticipantContext",
+    "bilingual",
+    "column",
     "exercise",
     "get_kind",
     "rng_for",

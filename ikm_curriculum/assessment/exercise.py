@@ -23,6 +23,20 @@ from ikm_curriculum.assessment.kinds import get_kind
 Generator = Callable[[np.random.Generator, "ParticipantContext"], tuple[dict[str, Any], dict[str, Any]]]
 
 
+def bilingual(text_id: str, text_en: str) -> dict[str, str]:
+    """A participant-facing text of a public part, in Bahasa Indonesia and English.
+
+    >>> bilingual("Jumlah", "Count")
+    {'id': 'Jumlah', 'en': 'Count'}
+    """
+    return {"id": text_id, "en": text_en}
+
+
+def column(column_id: str, label_id: str, label_en: str) -> dict[str, Any]:
+    """A column of a public part's ``data`` table: its id and bilingual label."""
+    return {"id": column_id, "label": bilingual(label_id, label_en)}
+
+
 @dataclass(frozen=True)
 class ParticipantContext:
     """What a generator may know of a participant: their centre and its commodity."""

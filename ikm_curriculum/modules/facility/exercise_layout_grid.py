@@ -22,11 +22,11 @@ import statistics
 
 import numpy as np
 
-from ikm_curriculum.assessment import ParticipantContext, exercise
+from ikm_curriculum.assessment import ParticipantContext, bilingual, column, exercise
 from ikm_curriculum.modules.facility.centres import centre_for, rel_chart
 from ikm_curriculum.modules.facility.layout_search import best_layout
 from ikm_curriculum.modules.facility.relationships import LINEAR_WEIGHTS
-from ikm_curriculum.modules.facility.sample_data import Key, Public, bilingual, column, draw_flows
+from ikm_curriculum.modules.facility.sample_data import Key, Public, draw_flows
 
 TOLERANCE = 0.05  # full marks within 5 % of the best layout's flow cost
 ZERO_AT = 0.5  # no marks from 50 % above it

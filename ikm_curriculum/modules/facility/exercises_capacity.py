@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, exercise
+from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, bilingual, column, exercise
 from ikm_curriculum.modules.facility.capacity import machines_required, takt_time
 from ikm_curriculum.modules.facility.centres import centre_for
 from ikm_curriculum.modules.facility.sample_data import (
@@ -28,8 +28,6 @@ from ikm_curriculum.modules.facility.sample_data import (
     Bookings,
     Key,
     Public,
-    bilingual,
-    column,
     draw_bookings,
     fmt,
     inline,

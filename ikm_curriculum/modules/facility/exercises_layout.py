@@ -20,22 +20,12 @@ from typing import Any
 
 import numpy as np
 
-from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, exercise
+from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, bilingual, column, exercise
 from ikm_curriculum.modules.facility.centres import Centre, centre_for, rel_chart
 from ikm_curriculum.modules.facility.flow import layout_cost, layout_distances
 from ikm_curriculum.modules.facility.layout_search import pairwise_exchange
 from ikm_curriculum.modules.facility.relationships import CLOSENESS_RATINGS, REASON_CODES
-from ikm_curriculum.modules.facility.sample_data import (
-    MAX_DRAWS,
-    Key,
-    Public,
-    bilingual,
-    column,
-    draw_flows,
-    draw_grid,
-    grid_text,
-    leaks,
-)
+from ikm_curriculum.modules.facility.sample_data import MAX_DRAWS, Key, Public, draw_flows, draw_grid, grid_text, leaks
 
 LETTERS = "abcd"
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, exercise
+from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, bilingual, exercise
 from ikm_curriculum.modules.facility.centres import Centre, centre_for
 from ikm_curriculum.modules.facility.sample_data import (
     MAX_DRAWS,
@@ -25,7 +25,6 @@ from ikm_curriculum.modules.facility.sample_data import (
     Key,
     Line,
     Public,
-    bilingual,
     draw_line,
     fmt,
     leaks,

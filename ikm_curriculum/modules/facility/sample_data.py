@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ikm_curriculum.assessment import bilingual, column
 from ikm_curriculum.modules.facility.capacity import MachineLoad, machine_load
 from ikm_curriculum.modules.facility.centres import Centre, Machine
 from ikm_curriculum.modules.facility.line_balancing import LineBalance, line_balance
@@ -28,14 +29,6 @@ WORK_DAYS = 6  # a working week of a sentra IKM: Monday to Saturday
 DAY_MINUTES = 420  # one shift 08.00–16.00 (480 min) less a 60-minute break
 WEEK_MINUTES = WORK_DAYS * DAY_MINUTES
 RULE = "most_followers"
-
-
-def bilingual(text_id: str, text_en: str) -> dict[str, str]:
-    return {"id": text_id, "en": text_en}
-
-
-def column(column_id: str, label_id: str, label_en: str) -> dict[str, Any]:
-    return {"id": column_id, "label": bilingual(label_id, label_en)}
 
 
 def capital(text: str) -> str:

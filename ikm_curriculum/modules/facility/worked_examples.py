@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ikm_curriculum.assessment import ParticipantContext
+from ikm_curriculum.assessment import ParticipantContext, bilingual, column
 from ikm_curriculum.modules.facility.capacity import machines_required, takt_time
 from ikm_curriculum.modules.facility.centres import centre_for
 from ikm_curriculum.modules.facility.flow import centroids, cost_table, layout_distances
@@ -28,8 +28,6 @@ from ikm_curriculum.modules.facility.sample_data import (
     DAY_MINUTES,
     WEEK_MINUTES,
     WORK_DAYS,
-    bilingual,
-    column,
     draw_bookings,
     draw_flows,
     draw_grid,

@@ -16,11 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from ikm_curriculum.assessment import ParticipantContext
+from ikm_curriculum.assessment import ParticipantContext, bilingual, column
 from ikm_curriculum.modules.quality.cppb_irt import GRADES, inspection_level
 from ikm_curriculum.modules.quality.five_r import FIVE_R
 from ikm_curriculum.modules.quality.five_r_audit import CHECKLIST, MAX_SCORE, compare_audits, score_audit
-from ikm_curriculum.modules.quality.sample_data import bilingual, column
 from ikm_curriculum.modules.quality.standards_data import (
     before_after,
     draw_findings,

@@ -21,11 +21,11 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ikm_curriculum.assessment import ParticipantContext
+from ikm_curriculum.assessment import ParticipantContext, bilingual, column
 from ikm_curriculum.modules.quality.attribute_charts import p_chart
 from ikm_curriculum.modules.quality.capability import process_capability
 from ikm_curriculum.modules.quality.commodities import GENERIC_KEY, CommodityProfile, Text, profile_for
-from ikm_curriculum.modules.quality.sample_data import MAX_DRAWS, bilingual, column
+from ikm_curriculum.modules.quality.sample_data import MAX_DRAWS
 
 Example = dict[str, Any]
 PERIODS = 20  # inspection periods of a p chart, inspection units of a c chart

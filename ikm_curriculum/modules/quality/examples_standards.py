@@ -19,10 +19,9 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ikm_curriculum.assessment import ParticipantContext
+from ikm_curriculum.assessment import ParticipantContext, bilingual
 from ikm_curriculum.modules.quality import iso2859_tables as tables
 from ikm_curriculum.modules.quality import standards_data as sd
-from ikm_curriculum.modules.quality.sample_data import bilingual
 from ikm_curriculum.modules.quality.sampling import oc_curve
 
 Example = dict[str, Any]

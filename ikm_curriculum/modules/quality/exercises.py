@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, exercise
+from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, bilingual, column, exercise
 from ikm_curriculum.modules.quality.commodities import (
     CommodityProfile,
     profile_for,
@@ -48,8 +48,6 @@ from ikm_curriculum.modules.quality.sample_data import (
     VITAL_FEW_CUTOFF,
     Key,
     Public,
-    bilingual,
-    column,
     defect_tallies,
     month_text,
     subgroup_data,

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, exercise
+from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, bilingual, column, exercise
 from ikm_curriculum.modules.quality.attribute_charts import c_chart, p_chart
 from ikm_curriculum.modules.quality.commodities import CommodityProfile, profile_for
 from ikm_curriculum.modules.quality.control_charts import xbar_r_chart
@@ -43,15 +43,7 @@ from ikm_curriculum.modules.quality.examples_spc import (
     study,
 )
 from ikm_curriculum.modules.quality.run_rules import run_rules
-from ikm_curriculum.modules.quality.sample_data import (
-    MAX_DRAWS,
-    SUBGROUP_SIZE,
-    SUBGROUPS,
-    Key,
-    Public,
-    bilingual,
-    column,
-)
+from ikm_curriculum.modules.quality.sample_data import MAX_DRAWS, SUBGROUP_SIZE, SUBGROUPS, Key, Public
 
 
 def leaks(public: Public, numbers: list[float]) -> bool:

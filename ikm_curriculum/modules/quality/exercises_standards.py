@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, exercise
+from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, bilingual, column, exercise
 from ikm_curriculum.modules.quality import iso2859_tables as tables
 from ikm_curriculum.modules.quality import standards_banks as banks
 from ikm_curriculum.modules.quality import standards_data as sd
@@ -32,7 +32,7 @@ from ikm_curriculum.modules.quality.cppb_irt import ASPECTS, DEFAULT_RULE, GRADE
 from ikm_curriculum.modules.quality.five_r import FIVE_R
 from ikm_curriculum.modules.quality.five_r_audit import CHECKLIST, score_audit
 from ikm_curriculum.modules.quality.qc_tools import SIX_M
-from ikm_curriculum.modules.quality.sample_data import Key, Public, bilingual, column
+from ikm_curriculum.modules.quality.sample_data import Key, Public
 from ikm_curriculum.modules.quality.sampling import code_letter, oc_curve, sampling_plan
 
 _OWN_COMMODITY_WEIGHT = 3.0  # causes of the participant's own commodity are this many times as likely

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ikm_curriculum.assessment import bilingual, column
 from ikm_curriculum.modules.quality.commodities import CommodityProfile, DefectCategory
 from ikm_curriculum.modules.quality.pareto import ParetoTable, pareto_table
 
@@ -30,14 +31,6 @@ CUTOFF_MARGIN = 0.5
 # that the order of categories differs between participants.
 CONCENTRATION = 40.0
 MAX_DRAWS = 1000
-
-
-def bilingual(text_id: str, text_en: str) -> dict[str, str]:
-    return {"id": text_id, "en": text_en}
-
-
-def column(column_id: str, label_id: str, label_en: str) -> dict[str, Any]:
-    return {"id": column_id, "label": bilingual(label_id, label_en)}
 
 
 def category_cell(defect: DefectCategory) -> dict[str, str]:

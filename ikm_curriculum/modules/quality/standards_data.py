@@ -13,14 +13,13 @@ from typing import Any
 
 import numpy as np
 
-from ikm_curriculum.assessment import ParticipantContext
+from ikm_curriculum.assessment import ParticipantContext, bilingual
 from ikm_curriculum.modules.quality import iso2859_tables as tables
 from ikm_curriculum.modules.quality import standards_banks as banks
 from ikm_curriculum.modules.quality.commodities import profile_for
 from ikm_curriculum.modules.quality.cppb_irt import DEFAULT_RULE
 from ikm_curriculum.modules.quality.five_r import FIVE_R
 from ikm_curriculum.modules.quality.five_r_audit import CHECKLIST, MAX_SCORE, AuditItem, compare_audits, score_audit
-from ikm_curriculum.modules.quality.sample_data import bilingual
 from ikm_curriculum.modules.quality.sampling import SamplingPlan, oc_curve, sampling_plan
 
 AQL_CHOICES: tuple[str, ...] = ("0.65", "1.0", "1.5", "2.5", "4.0")
