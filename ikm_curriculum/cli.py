@@ -43,7 +43,7 @@ class IkmGroup(click.Group):
         try:
             return super().invoke(ctx)
         except IkmError as exc:
-            console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             ctx.exit(1)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from ikm_curriculum.curriculum import check_lang
 from ikm_curriculum.widgets.autosave import AnswerStore
 from ikm_curriculum.widgets.charts import example_widget
 from ikm_curriculum.widgets.fronts import ExerciseFront
@@ -39,7 +40,7 @@ class Workbook:
         examples: dict[str, dict[str, Any]] | None = None,
         folder: str | os.PathLike[str] | None = None,
     ) -> None:
-        label(lang, "saved")  # rejects an unknown language early
+        check_lang(lang)
         self.lang = lang
         self.participant_name = participant_name
         self.title = title
