@@ -14,7 +14,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from ikm_curriculum.curriculum import check_lang
+from ikm_curriculum.curriculum import check_lang, default_curriculum
 
 _ID: dict[str, str] = {
     "report_title": "Laporan Hasil Pelatihan Manajemen Mutu dan Pengelolaan Sentra IKM",
@@ -219,33 +219,13 @@ def format_date(day: date, lang: str = "id") -> str:
 def module_title(module_id: str, lang: str = "id") -> str:
     """The title of training module ``module_id`` in ``lang``, from the curriculum.
 
-    The title may be a bilingual object (``.id`` / ``.en``) or a mapping
-    ``{"id": ..., "en": ...}``. When the curriculum cannot be loaded or does not
-    know the module, the id itself is shown (``house_rules`` → ``House rules``),
-    so that a report can still be printed.
-    """
-    check_lang(lang)
-    try:
-        from ikm_curriculum.curriculum import default_curriculum
+    A module the curriculum no longer has (an old gradebook) shows its id:
+    ``house_rules`` → ``House rules``.
 
-        title: Any = default_curriculum().module(module_id).title
-    except (ImportError, AttributeError, KeyError, ValueError):  # ContentError is a ValueError
-        return module_id.replace("_", " ").capitalize()
-    return bilingual_text(title, lang, fallback=module_id)
-
-
-def bilingual_text(text: Any, lang: str = "id", fallback: str = "") -> str:
-    """``text`` in ``lang``: from a mapping, an object with ``.id``/``.en``, or a plain string.
-
-    >>> bilingual_text({"id": "Manajemen Mutu", "en": "Quality Management"}, "en")
+    >>> module_title("quality", "en")
     'Quality Management'
-    >>> bilingual_text("Simulasi Teknis", "en")
-    'Simulasi Teknis'
     """
-    if isinstance(text, str):
-        return text
-    if isinstance(text, Mapping):
-        value = text.get(lang) or text.get("id")
-    else:
-        value = getattr(text, lang, None) or getattr(text, "id", None)
-    return str(value) if value else fallback
+    try:
+        return default_curriculum().module(module_id).title.get(check_lang(lang))
+    except KeyError:
+        return module_id.replace("_", " ").capitalize()

@@ -129,10 +129,6 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _bilingual(value: Any) -> dict[str, str]:
-    return value.model_dump() if hasattr(value, "model_dump") else dict(value)
-
-
 def release_cohort(
     workspace: Workspace,
     cohort_name: str,
@@ -179,7 +175,7 @@ def release_cohort(
                     "participant_name": nama,
                     "workbook": mod.workbook,
                     "lang": lang,
-                    "title": _bilingual(mod.title),
+                    "title": mod.title.model_dump(),
                     "exercises": exercises,
                     "topics": topics,
                     "examples": examples,
