@@ -44,13 +44,24 @@ def _png(figure: Any) -> bytes:
     return buffer.getvalue()
 
 
+def cell_text(value: Any, lang: str) -> str:
+    """A data cell as the participant reads it: decimal comma in Indonesian.
+
+    >>> cell_text(99.7, "id"), cell_text(99.7, "en"), cell_text(12, "id")
+    ('99,7', '99.7', '12')
+    """
+    if isinstance(value, float) and lang == "id":
+        return repr(value).replace(".", ",")
+    return text(value, lang)
+
+
 def data_table_html(data: dict[str, Any] | None, lang: str) -> str:
     """The exercise's data as a small HTML table (escaped)."""
     if not data:
         return ""
     head = "".join(f"<th>{html.escape(text(c.get('label', c['id']), lang))}</th>" for c in data["columns"])
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(text(v, lang))}</td>" for v in row) + "</tr>" for row in data["rows"]
+        "<tr>" + "".join(f"<td>{html.escape(cell_text(v, lang))}</td>" for v in row) + "</tr>" for row in data["rows"]
     )
     return f'<table class="ikm-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 

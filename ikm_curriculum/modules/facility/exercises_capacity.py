@@ -68,7 +68,7 @@ def takt_time_exercise(rng: np.random.Generator, ctx: ParticipantContext) -> tup
             "prompt": bilingual(
                 f"Tabel berisi pesanan pembeli per hari dan jadwal kerja sentra. Berapa waktu takt, yaitu waktu "
                 f"kerja yang tersedia (dari mulai sampai selesai, dikurangi istirahat dan bersih-bersih) dibagi "
-                f"jumlah pesanan? Jawab dalam menit per {unit.id}, dengan 2 angka di belakang titik desimal.",
+                f"jumlah pesanan? Jawab dalam menit per {unit.id}, dengan 2 angka di belakang koma.",
                 "The table gives the buyers' orders per day and the centre's working day. What is the takt time, "
                 "that is the available working time (from start to end, less the break and the cleaning) divided "
                 f"by the number ordered? Answer in minutes per {unit.en}, to 2 decimal places.",
@@ -114,7 +114,7 @@ def utilisation_practice(rng: np.random.Generator, ctx: ParticipantContext) -> t
         "prompt": bilingual(
             "Tabel berisi pesanan anggota sentra untuk minggu depan. Semua pesanan itu memakai mesin UPT "
             f"berikut:\n{line['id']}\n{WEEK_TEXT['id']}\nBerapa persen pemakaian mesin itu (beban ÷ waktu "
-            "tersedia × 100 %)? Jawab dengan 1 angka di belakang titik desimal.",
+            "tersedia × 100 %)? Jawab dengan 1 angka di belakang koma.",
             "The table gives the members' orders for next week. Every one of them uses this machine of the UPT:"
             f"\n{line['en']}\n{WEEK_TEXT['en']}\nWhat is the machine's utilisation (load ÷ available time × "
             "100 %)? Answer to 1 decimal place.",
@@ -219,7 +219,7 @@ def machines_required_exercise(rng: np.random.Generator, ctx: ParticipantContext
             "prompt": bilingual(
                 f"Sentra ingin tahu berapa unit {name_id} yang perlu disediakan. Sebagian produk akan "
                 "cacat, jadi yang harus diproses Q = permintaan ÷ (1 − d). Jumlah mesin F = S × Q ÷ (E × H × R). "
-                "Tulis F dengan 2 angka di belakang titik desimal, lalu jumlah mesin yang harus disediakan "
+                "Tulis F dengan 2 angka di belakang koma, lalu jumlah mesin yang harus disediakan "
                 "(bilangan bulat).",
                 f"The centre wants to know how many units of the {name_en} to provide. Some products will "
                 "be scrapped, so the number to process is Q = demand ÷ (1 − d). The number of machines is "

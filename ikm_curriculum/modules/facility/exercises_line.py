@@ -84,7 +84,7 @@ def line_balance_exercise(rng: np.random.Generator, ctx: ParticipantContext) -> 
             "title": bilingual("Keseimbangan lini", "Line balancing"),
             "prompt": bilingual(
                 f"{setting['id']}\n{RULE_TEXT['id']}\nBerapa stasiun yang terbentuk, berapa efisiensi lini "
-                "(jumlah waktu tugas ÷ (jumlah stasiun × C) × 100 %, dengan 1 angka di belakang titik desimal) "
+                "(jumlah waktu tugas ÷ (jumlah stasiun × C) × 100 %, dengan 1 angka di belakang koma) "
                 "dan berapa menit waktu menganggur per siklus (jumlah stasiun × C − jumlah waktu tugas)?",
                 f"{setting['en']}\n{RULE_TEXT['en']}\nHow many stations does this give, what is the line "
                 "efficiency (sum of task times ÷ (stations × C) × 100 %, to 1 decimal place) and how many minutes "

@@ -76,7 +76,7 @@ def xbar_r_limits_exercise(rng: np.random.Generator, ctx: ParticipantContext) ->
             f"Setiap subgrup adalah {SUBGROUP_SIZE} produk yang diambil berurutan. Hitung rata-rata keseluruhan "
             "(x̿), rata-rata rentang (R̄), serta batas kendali atas (BKA) dan bawah (BKB) peta x̄ dan peta R. "
             f"Untuk n = {SUBGROUP_SIZE} pakai A2 = {factors.A2}, D3 = {factors.D3:g}, D4 = {factors.D4}. "
-            "Tulis jawaban dengan 2 angka di belakang titik desimal.",
+            "Tulis jawaban dengan 2 angka di belakang koma.",
             f"The table holds {SUBGROUPS} subgroups of measurements of {characteristic.name.en.lower()} ({unit}). "
             f"Each subgroup is {SUBGROUP_SIZE} consecutive products. Compute the grand mean (x̿), the mean range "
             "(R̄), and the upper (UCL) and lower (LCL) control limits of the x̄ chart and of the R chart. "
@@ -124,7 +124,7 @@ def pareto_top_share(rng: np.random.Generator, ctx: ParticipantContext) -> tuple
         "title": bilingual("Diagram Pareto: dua cacat terbesar", "Pareto chart: the two largest defects"),
         "prompt": bilingual(
             f"{month['id']} Susun tabel Pareto (urutkan dari jumlah terbesar). Berapa persen kumulatif dua jenis "
-            "cacat terbesar? Jawab dalam persen, dengan 1 angka di belakang titik desimal.",
+            "cacat terbesar? Jawab dalam persen, dengan 1 angka di belakang koma.",
             f"{month['en']} Build the Pareto table (largest count first). What is the cumulative percentage of the "
             "two largest defect types? Answer in percent, to 1 decimal place.",
         ),

@@ -228,7 +228,7 @@ def p_chart_limits(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[P
                 f"{item.id} yang cacat setiap {period.id}. Hitung proporsi cacat rata-rata p̄ (total cacat dibagi "
                 "total yang diperiksa), batas kendali atas BKA = p̄ + 3√(p̄(1 − p̄)/n) dan batas kendali bawah "
                 "BKB = p̄ − 3√(p̄(1 − p̄)/n). Jika BKB kurang dari nol, tulis 0. Tulis sebagai pecahan (bukan persen) "
-                "dengan 3 angka di belakang titik desimal.",
+                "dengan 3 angka di belakang koma.",
                 f"Every {period.en} for {PERIODS} {period.en}s, {n} {item.en} were inspected. The table gives the "
                 f"number of defective {item.en} each {period.en}. Compute the average fraction defective p̄ (total "
                 "defectives divided by total inspected), the upper control limit UCL = p̄ + 3√(p̄(1 − p̄)/n) and "
@@ -266,7 +266,7 @@ def c_chart_practice(rng: np.random.Generator, ctx: ParticipantContext) -> tuple
         "prompt": bilingual(
             f"Petugas mutu menghitung banyaknya cacat pada {PERIODS} unit pemeriksaan; satu unit = {unit.id}. "
             "Hitung batas kendali atas peta c: BKA = c̄ + 3√c̄, dengan c̄ = rata-rata banyaknya cacat per unit. "
-            "Tulis dengan 2 angka di belakang titik desimal.",
+            "Tulis dengan 2 angka di belakang koma.",
             f"The quality officer counted the defects in {PERIODS} inspection units; one unit = {unit.en}. Compute "
             "the upper control limit of the c chart: UCL = c̄ + 3√c̄, where c̄ = the mean number of defects per "
             "unit. Give the answer to 2 decimal places.",
@@ -316,7 +316,7 @@ def capability_indices(rng: np.random.Generator, ctx: ParticipantContext) -> tup
             "prompt": bilingual(
                 f"Tabel berisi spesifikasi {name['id']} dan hasil pengukuran {SAMPLE} produk saat proses stabil. "
                 "Hitung Cp = (BSA − BSB)/(6s) dan Cpk = nilai terkecil dari (BSA − x̄)/(3s) dan (x̄ − BSB)/(3s). "
-                "Tulis dengan 2 angka di belakang titik desimal.",
+                "Tulis dengan 2 angka di belakang koma.",
                 f"The table gives the specification of {name['en']} and the results of measuring {SAMPLE} products "
                 "while the process was stable. Compute Cp = (USL − LSL)/(6s) and Cpk = the smaller of "
                 "(USL − x̄)/(3s) and (x̄ − LSL)/(3s). Give answers to 2 decimal places.",
