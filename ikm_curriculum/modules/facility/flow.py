@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import math
 import numbers
+import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from ikm_curriculum.errors import CalculationError
 
@@ -52,6 +55,14 @@ def _number(value: object, what: str, *, minimum: float | None = None) -> float:
     return float(value)
 
 
+def is_frame(value: object) -> bool:
+    """True for a pandas DataFrame. pandas is imported only when a result is built (it costs
+    ~0.2 s at every ``ikm`` start otherwise); a value cannot be a DataFrame before pandas is loaded.
+    """
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(value, pandas.DataFrame)
+
+
 def _square(
     table: object, what: str, *, fill_missing: bool, names: Sequence[Hashable] | None = None
 ) -> tuple[tuple[Hashable, ...], np.ndarray]:
@@ -62,7 +73,7 @@ def _square(
     With ``names``, the table must cover exactly those names; rows/columns are
     put in that order.
     """
-    if isinstance(table, pd.DataFrame):
+    if is_frame(table):
         rows = [_name(r, f"{what}: row label") for r in table.index]
         cols = [_name(c, f"{what}: column label") for c in table.columns]
         if len(set(rows)) != len(rows) or len(set(cols)) != len(cols):
@@ -117,12 +128,14 @@ def _flows(flows: object, names: Sequence[Hashable] | None = None) -> tuple[tupl
 
 
 def _unit_cost(unit_cost: object, names: Sequence[Hashable]) -> np.ndarray | float:
-    if isinstance(unit_cost, (pd.DataFrame, Mapping)):
+    if is_frame(unit_cost) or isinstance(unit_cost, Mapping):
         return _square(unit_cost, "unit_cost", fill_missing=False, names=names)[1]
     return _number(unit_cost, "unit_cost", minimum=0.0)
 
 
 def _frame(names: Sequence[Hashable], matrix: np.ndarray) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(matrix, index=list(names), columns=list(names))
 
 
@@ -148,7 +161,7 @@ def from_to_chart(flows: object, departments: Sequence[Hashable] | None = None) 
     >>> float(chart.loc["Cuci", "Rebus"]), float(chart.loc["Suwir", "Cuci"])
     (4.0, 0.0)
     """
-    if isinstance(flows, (pd.DataFrame, Mapping)):
+    if is_frame(flows) or isinstance(flows, Mapping):
         return _frame(*_flows(flows, departments))
     if isinstance(flows, (str, bytes)) or not isinstance(flows, Iterable):
         raise CalculationError(f"flows: expected a DataFrame, a nested mapping or a list of moves, got {flows!r}")

@@ -36,10 +36,18 @@ from itertools import combinations, islice, permutations
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from ikm_curriculum.errors import CalculationError
-from ikm_curriculum.modules.facility.flow import METRICS, _flows, _name, _number, _pairwise, _square, _unit_cost
+from ikm_curriculum.modules.facility.flow import (
+    METRICS,
+    _flows,
+    _name,
+    _number,
+    _pairwise,
+    _square,
+    _unit_cost,
+    is_frame,
+)
 from ikm_curriculum.modules.facility.relationships import RelChart, checked_weights
 
 BATCH = 40_320  # permutations evaluated per numpy batch (8!)
@@ -86,7 +94,7 @@ def _slot_distances(slots: Sequence[Any], distance: object) -> np.ndarray:
                 f"distance: expected one of {list(METRICS)}, a function or a table, got {distance!r}"
             )
         return _pairwise(np.asarray(slots, dtype=float), distance)
-    if isinstance(distance, (pd.DataFrame, Mapping)):
+    if is_frame(distance) or isinstance(distance, Mapping):
         names, table = _square(distance, "distance", fill_missing=False)
         where = {n: k for k, n in enumerate(names)}
         missing = [s for s in slots if s not in where]
