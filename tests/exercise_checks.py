@@ -63,7 +63,7 @@ def right_answer(kind: str, key: dict[str, Any]) -> Any:
         return list(reversed(key["correct"]))
     if kind == "numeric":
         return key["value"]
-    if kind == "table":
+    if kind in ("table", "classify"):
         return dict(key["values"])
     if kind == "short_text":
         return "Penyebab: suhu wajan tidak diukur (Metode). Tindakan: pasang termometer, ketua regu cek tiap batch."
@@ -87,6 +87,9 @@ def wrong_answer(kind: str, public: dict[str, Any], key: dict[str, Any]) -> Any:
         return _off(key["value"], key)
     if kind == "table":
         return {cell: _off(value, key) for cell, value in key["values"].items()}
+    if kind == "classify":
+        categories = [c["id"] for c in public["categories"]]
+        return {item: next(c for c in categories if c != right) for item, right in key["values"].items()}
     raise AssertionError(f"no wrong answer for kind {kind!r}")
 
 

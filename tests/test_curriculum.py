@@ -90,10 +90,17 @@ def test_exercise_specs_and_workbooks() -> None:
     assert [s.exercise_id for s in curriculum.exercise_specs("quality")] == workbook_order
     facility = curriculum.module("facility")
     facility_order = [e for topic in facility.topics for e in topic.exercises]
-    assert [s.exercise_id for s in curriculum.exercise_specs()] == workbook_order + facility_order  # module order
-    assert curriculum.exercise_specs("assets") == []
+    assets = curriculum.module("assets")
+    assets_order = [e for topic in assets.topics for e in topic.exercises]
+    in_module_order = workbook_order + facility_order + assets_order
+    assert [s.exercise_id for s in curriculum.exercise_specs()] == in_module_order
+    assert curriculum.exercise_specs("house_rules") == []
     assert curriculum.spec("mutu.pareto_top_share").exercise_id == "mutu.pareto_top_share"
-    assert curriculum.workbooks() == {"01_manajemen_mutu": quality, "02_perencanaan_fasilitas": facility}
+    assert curriculum.workbooks() == {
+        "01_manajemen_mutu": quality,
+        "02_perencanaan_fasilitas": facility,
+        "03_pengelolaan_aset": assets,
+    }
     with pytest.raises(KeyError, match="nope"):
         curriculum.module("nope")
     with pytest.raises(KeyError, match="mutu.nope"):
@@ -224,7 +231,7 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
             "sessions[1]: day 3, order 3 is already used by sessions[0]",
         ),
         (
-            "assets",
+            "house_rules",
             _set(
                 ["topics"],
                 [
@@ -232,11 +239,11 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
                         "id": "t",
                         "title": {"id": "a", "en": "b"},
                         "explanation": {"id": "a", "en": "b"},
-                        "exercises": ["assets.nope"],
+                        "exercises": ["house_rules.nope"],
                     }
                 ],
             ),
-            "topics[0].exercises[0]: unknown exercise id 'assets.nope' (exercises.py declares: none)",
+            "topics[0].exercises[0]: unknown exercise id 'house_rules.nope' (exercises.py declares: none)",
         ),
         (
             "quality",

@@ -25,7 +25,7 @@ def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
     report = run_demo(tmp_path / "demo", console=console)
     assert report.is_file() and report.suffix == ".html"
     output = console.export_text()
-    assert "Collected: 35 accepted, 1 rejected" in output  # 18 × 2 workbooks, one answer file damaged on purpose
+    assert "Collected: 53 accepted, 1 rejected" in output  # 18 × 3 workbooks, one answer file damaged on purpose
     assert "valid JSON" in output
     scores = cohort_scores(open_workspace(tmp_path / "demo"), COHORT)
     assert len(scores.participants) == 18

@@ -8,8 +8,9 @@ Each kind knows two things:
 * ``score(public, key, value, max_points)`` — the points, or ``None`` when the
   item is scored by hand.
 
-Kinds: single_choice, multi_choice, numeric, table, short_text (scored by
-hand) and layout (departments on a grid; :mod:`ikm_curriculum.assessment.layout`).
+Kinds: single_choice, multi_choice, numeric, table, classify (a category for
+each item), short_text (scored by hand) and layout (departments on a grid;
+:mod:`ikm_curriculum.assessment.layout`).
 
 Public parts and keys are plain JSON-able dicts, described per kind below.
 """
@@ -151,6 +152,38 @@ def _score_table(public: dict[str, Any], key: dict[str, Any], value: Any, max_po
     return ItemScore(round(fraction * max_points, 6), max_points, {"cells": per_cell})
 
 
+def _validate_classify(public: dict[str, Any], value: Any) -> dict[str, str | None] | None:
+    """A category id (or nothing yet) for each item: ``{item id: category id | None}``.
+
+    Public part: ``items`` and ``categories``, each a list of ``{"id", "label"}``.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise AnswerFormatError("value", "an object of item id → category id", value)
+    items = [str(item["id"]) for item in public["items"]]
+    categories = [str(category["id"]) for category in public["categories"]]
+    unknown = sorted(set(value) - set(items))
+    if unknown:
+        raise AnswerFormatError(f"value.{unknown[0]}", f"an item id from {items}", unknown[0])
+    out: dict[str, str | None] = {}
+    for item_id in items:
+        chosen = value.get(item_id)
+        if chosen is not None and (not isinstance(chosen, str) or chosen not in categories):
+            raise AnswerFormatError(f"value.{item_id}", f"one of {categories}", chosen)
+        out[item_id] = chosen
+    return out
+
+
+def _score_classify(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    """Partial credit per item: each item put in its right category earns max_points / number of items."""
+    expected: dict[str, str] = key["values"]
+    given = value or {}
+    per_item = {item_id: given.get(item_id) == category for item_id, category in expected.items()}
+    fraction = sum(per_item.values()) / len(per_item)
+    return ItemScore(round(fraction * max_points, 6), max_points, {"items": per_item})
+
+
 def _validate_text(public: dict[str, Any], value: Any) -> str | None:
     if value is None:
         return None
@@ -201,6 +234,7 @@ register(ExerciseKind("single_choice", _validate_single, _score_single))
 register(ExerciseKind("multi_choice", _validate_multi, _score_multi))
 register(ExerciseKind("numeric", _validate_numeric, _score_numeric))
 register(ExerciseKind("table", _validate_table, _score_table))
+register(ExerciseKind("classify", _validate_classify, _score_classify))
 register(ExerciseKind("short_text", _validate_text, _score_text, manual=True))
 
 

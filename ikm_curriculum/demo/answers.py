@@ -54,6 +54,12 @@ def simulated_answer(instance: ExerciseInstance, rng: np.random.Generator, abili
         return _typed(key["value"], rng, right)
     if kind == "table":
         return {cell: _typed(value, rng, rng.random() < ability) for cell, value in key["values"].items()}
+    if kind == "classify":
+        categories = [c["id"] for c in public["categories"]]
+        return {
+            item: category if rng.random() < ability else str(rng.choice(categories))
+            for item, category in key["values"].items()
+        }
     if kind == "short_text":
         return str(rng.choice(SHORT_TEXTS))
     if kind == "layout":

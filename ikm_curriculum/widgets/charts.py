@@ -55,15 +55,22 @@ def cell_text(value: Any, lang: str) -> str:
     return text(value, lang)
 
 
-def data_table_html(data: dict[str, Any] | None, lang: str) -> str:
-    """The exercise's data as a small HTML table (escaped)."""
+def data_table_html(data: dict[str, Any] | list[dict[str, Any]] | None, lang: str) -> str:
+    """The exercise's data as small HTML tables (escaped): one table, or a list of tables each with a ``caption``.
+
+    >>> data_table_html([{"caption": "KIB", "columns": [{"id": "a"}], "rows": [[1.5]]}], "id")[24:67]
+    '<caption>KIB</caption><thead><tr><th>a</th>'
+    """
     if not data:
         return ""
+    if isinstance(data, list):
+        return "".join(data_table_html(table, lang) for table in data)
+    caption = f"<caption>{html.escape(text(data['caption'], lang))}</caption>" if data.get("caption") else ""
     head = "".join(f"<th>{html.escape(text(c.get('label', c['id']), lang))}</th>" for c in data["columns"])
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(cell_text(v, lang))}</td>" for v in row) + "</tr>" for row in data["rows"]
     )
-    return f'<table class="ikm-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<table class="ikm-data">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _steps_html(example: dict[str, Any], lang: str) -> str:

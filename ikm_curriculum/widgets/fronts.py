@@ -8,6 +8,7 @@ the answer file at once, and (for practice items only) scored on the spot.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Callable
 
 import ipywidgets as w
@@ -19,15 +20,22 @@ from ikm_curriculum.widgets.autosave import AnswerStore
 from ikm_curriculum.widgets.charts import chart_image, data_table_html
 from ikm_curriculum.widgets.labels import label, text
 
+THOUSANDS = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")  # 4.500.000 or 4,500,000
 
-def parse_number(raw: str) -> float | None:
+
+def parse_number(raw: str, rupiah: bool = False) -> float | None:
     """Read a number as a participant types it: ``"12,5"``, ``"12.5"``, ``"1.234,5"``.
 
     A comma is the decimal mark (Indonesian usage) and dots before it group
     thousands; with no comma a dot is the decimal mark. Empty text is ``None``.
+    For amounts of money (``rupiah=True``) dots or commas between groups of
+    three digits always group thousands, as prices are written:
+    ``"4.500.000"``, ``"4,500,000"`` and ``"45.000"`` are whole rupiah.
 
     >>> parse_number("12,5"), parse_number("1.234,5"), parse_number(" 7 "), parse_number("")
     (12.5, 1234.5, 7.0, None)
+    >>> parse_number("4.500.000", rupiah=True), parse_number("45.000", rupiah=True), parse_number("45.000")
+    (4500000.0, 45000.0, 45.0)
     >>> parse_number("12a")
     Traceback (most recent call last):
     ...
@@ -36,7 +44,9 @@ def parse_number(raw: str) -> float | None:
     cleaned = raw.strip().replace(" ", "")
     if not cleaned:
         return None
-    if "," in cleaned:
+    if rupiah and THOUSANDS.match(cleaned):
+        cleaned = cleaned.replace(".", "").replace(",", "")
+    elif "," in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
     try:
         number = float(cleaned)
@@ -62,6 +72,19 @@ def display_number(value: float, lang: str) -> str:
     """
     shown = format_number(value)
     return shown.replace(".", ",") if lang == "id" else shown
+
+
+def display_rupiah(value: float, lang: str) -> str:
+    """An amount of money as it is written: ``Rp4.500.000`` in Indonesian, ``Rp4,500,000`` in English.
+
+    >>> display_rupiah(4500000, "id"), display_rupiah(4500000.5, "en")
+    ('Rp4.500.000', 'Rp4,500,000.5')
+    """
+    whole, _, decimals = format_number(value).partition(".")
+    grouped = f"{int(whole):,}"
+    if lang == "id":
+        return "Rp" + grouped.replace(",", ".") + ("," + decimals if decimals else "")
+    return "Rp" + grouped + ("." + decimals if decimals else "")
 
 
 class CellError(ValueError):
@@ -125,8 +148,9 @@ class ExerciseFront:
             return
         stamp = self.store.set(self.exercise_id, value)
         message = f"✓ {label(self.lang, 'saved')} {stamp[11:19]}"
-        if self.part["kind"] == "numeric" and value is not None:
-            message += f": {display_number(value, self.lang)}"  # shows how "1.500" was read
+        if self.part["kind"] == "numeric" and value is not None:  # shows how "1.500" was read
+            shown = display_rupiah(value, self.lang) if self.part.get("rupiah") else display_number(value, self.lang)
+            message += f": {shown}"
         if not self.part["graded"] and value is not None:
             message += " — " + self._practice_feedback(value)
         self.status.value = f"<span class='ikm-status'>{html.escape(message)}</span>"
@@ -172,17 +196,19 @@ def _multi(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tup
 
 
 def _numeric(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
-    box = w.Text(placeholder="0,0", description=label(lang, "answer"), continuous_update=True)
+    rupiah = bool(part.get("rupiah"))
+    box = w.Text(placeholder="0" if rupiah else "0,0", description=label(lang, "answer"), continuous_update=True)
 
     def write(value: Any) -> None:
         box.value = format_number(value)
 
     box.observe(changed, names="value")
-    return box, lambda: parse_number(box.value), write
+    return box, lambda: parse_number(box.value, rupiah), write
 
 
 def _table(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
-    boxes = {c["id"]: w.Text(placeholder="0,0", continuous_update=True) for c in part["cells"]}
+    rupiah = bool(part.get("rupiah"))
+    boxes = {c["id"]: w.Text(placeholder="0" if rupiah else "0,0", continuous_update=True) for c in part["cells"]}
     rows = [
         w.HBox([w.Label(text(c["label"], lang), layout=w.Layout(width="22em")), boxes[c["id"]]]) for c in part["cells"]
     ]
@@ -193,7 +219,7 @@ def _table(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tup
         values: dict[str, float | None] = {}
         for cell_id, box in boxes.items():
             try:
-                values[cell_id] = parse_number(box.value)
+                values[cell_id] = parse_number(box.value, rupiah)
             except ValueError:
                 raise CellError(labels[cell_id]) from None
         return values
@@ -204,6 +230,33 @@ def _table(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tup
 
     for box in boxes.values():
         box.observe(changed, names="value")
+    return w.VBox(rows), read, write
+
+
+def _classify(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
+    """One drop-down of categories per item; "—" until the participant picks one."""
+    choices = [("—", None)] + [(text(c["label"], lang), c["id"]) for c in part["categories"]]
+    menus = {}
+    for item in part["items"]:
+        menu = w.Dropdown(options=choices, value=None, layout=w.Layout(width="20em"))
+        menu.add_class(f"ikm-classify-{item['id']}")
+        menus[item["id"]] = menu
+    rows = [
+        w.HBox([w.Label(text(item["label"], lang), layout=w.Layout(width="24em")), menus[item["id"]]])
+        for item in part["items"]
+    ]
+
+    def read() -> dict[str, str | None] | None:
+        chosen = {item_id: menu.value for item_id, menu in menus.items()}
+        return chosen if any(v is not None for v in chosen.values()) else None
+
+    def write(value: Any) -> None:
+        for item_id, menu in menus.items():
+            chosen = (value or {}).get(item_id)
+            menu.value = chosen if chosen in [c[1] for c in choices] else None
+
+    for menu in menus.values():
+        menu.observe(changed, names="value")
     return w.VBox(rows), read, write
 
 
@@ -286,6 +339,7 @@ BUILDERS: dict[str, Builder] = {
     "multi_choice": _multi,
     "numeric": _numeric,
     "table": _table,
+    "classify": _classify,
     "short_text": _short_text,
     "layout": _layout,
 }

@@ -287,3 +287,29 @@ def test_layout_grid_places_swaps_saves_and_restores(tmp_path: Path) -> None:
     again = Workbook("uji", "siti-0001", "Siti", "mutu", "id", [LAYOUT], folder=tmp_path)
     restored = {b.description for b in again.fronts["fasilitas.l"].input.children[2].children}
     assert {"Penerimaan", "Penggorengan", "Pengemasan"} <= restored
+
+
+CLASSIFY = {
+    "exercise_id": "aset.kib",
+    "kind": "classify",
+    "graded": False,
+    "max_points": 0,
+    "prompt": {"id": "Pilih KIB", "en": "Pick the card"},
+    "items": [{"id": "oven", "label": {"id": "Oven", "en": "Oven"}}, {"id": "tanah", "label": "Tanah"}],
+    "categories": [{"id": "A", "label": "KIB A"}, {"id": "B", "label": "KIB B"}],
+    "practice_key": {"values": {"oven": "B", "tanah": "A"}},
+}
+
+
+def test_classify_menus_save_each_choice_and_give_practice_feedback(tmp_path: Path) -> None:
+    wb = Workbook("uji", "siti-0001", "Siti", "aset", "id", [CLASSIFY], folder=tmp_path)
+    front = wb.fronts["aset.kib"]
+    oven, tanah = (row.children[1] for row in front.input.children)
+    oven.value = "B"
+    answer = json.loads((tmp_path / "aset.answers.json").read_text("utf-8"))["answers"]["aset.kib"]["value"]
+    assert answer == {"oven": "B", "tanah": None}
+    assert "Sebagian benar" in front.status.value
+    tanah.value = "A"
+    assert "Benar" in front.status.value
+    reopened = Workbook("uji", "siti-0001", "Siti", "aset", "id", [CLASSIFY], folder=tmp_path)
+    assert [row.children[1].value for row in reopened.fronts["aset.kib"].input.children] == ["B", "A"]

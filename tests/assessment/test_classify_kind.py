@@ -1,0 +1,39 @@
+"""The classify kind: a category for each item, checked and scored item by item."""
+
+from __future__ import annotations
+
+import pytest
+
+from ikm_curriculum.assessment.kinds import get_kind
+from ikm_curriculum.errors import AnswerFormatError
+
+PUBLIC = {
+    "items": [{"id": "tanah", "label": "Tanah"}, {"id": "oven", "label": "Oven"}, {"id": "gedung", "label": "Gedung"}],
+    "categories": [{"id": c, "label": f"KIB {c}"} for c in "ABCDEF"],
+}
+KEY = {"values": {"tanah": "A", "oven": "B", "gedung": "C"}}
+KIND = get_kind("classify")
+
+
+def test_every_item_right_earns_full_points() -> None:
+    value = KIND.validate(PUBLIC, {"tanah": "A", "oven": "B", "gedung": "C"})
+    assert KIND.score(PUBLIC, KEY, value, 3.0).points == 3.0
+
+
+def test_points_per_item_and_blank_items_count_zero() -> None:
+    value = KIND.validate(PUBLIC, {"tanah": "A", "oven": "E"})
+    assert value == {"tanah": "A", "oven": "E", "gedung": None}
+    result = KIND.score(PUBLIC, KEY, value, 3.0)
+    assert result.points == 1.0  # 1 of 3 items right × 3 points
+    assert result.detail["items"] == {"tanah": True, "oven": False, "gedung": False}
+    assert KIND.score(PUBLIC, KEY, None, 3.0).points == 0.0
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [(["A"], "value"), ({"kursi": "E"}, "value.kursi"), ({"oven": "G"}, "value.oven"), ({"oven": 2}, "value.oven")],
+)
+def test_malformed_answers_name_the_field(value: object, field: str) -> None:
+    with pytest.raises(AnswerFormatError) as error:
+        KIND.validate(PUBLIC, value)
+    assert error.value.field == field
