@@ -4,7 +4,8 @@ A participant types answers into the ipywidgets of their ``mutu`` workbook;
 every valid change is autosaved to ``01_manajemen_mutu.answers.json``, an invalid number is
 refused on screen and never saved, and a reload (a new kernel) shows the saved
 answer again. In the facility workbook the participant places every room on the
-layout grid by clicking, and the answer file holds the layout.
+layout grid by clicking, and the answer file holds the layout. In the asset workbook a
+drop-down per good picks its asset card, and "4.500.000" is read as rupiah.
 """
 
 from __future__ import annotations
@@ -134,3 +135,34 @@ def test_layout_grid_by_clicking_in_the_browser(tmp_path: Path, voila_server: An
     layout = saved["fasilitas.layout_grid"]["value"]
     assert sorted(tuple(cell) for cell in layout.values()) == sorted(cells[:count])
     expect(block.locator(".ikm-status")).to_contain_text("Tersimpan")
+
+
+def test_cards_by_drop_down_and_rupiah_with_thousand_dots(tmp_path: Path, voila_server: Any, page: Any) -> None:
+    """In the asset workbook: pick a KIB card per good from drop-downs; type "4.500.000" as rupiah."""
+    from playwright.sync_api import expect
+
+    folder = _released_folder(tmp_path)
+    answers_file = folder / "03_pengelolaan_aset.answers.json"
+    server = voila_server(folder, "03_pengelolaan_aset.ipynb")
+    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
+    block = page.locator(".ikm-exercise-aset-kib_classify")
+    # fronts.py _classify: one ipywidgets Dropdown (a <select>) per good, options "—" then KIB A … KIB F
+    menus = block.locator("select")
+    expect(menus.first).to_be_visible(timeout=RENDER_TIMEOUT_MS)
+    count = menus.count()
+    for i in range(count):
+        menus.nth(i).select_option(label="KIB B – Peralatan dan mesin")
+    expect(block.locator(".ikm-status")).to_contain_text("Tersimpan", timeout=SAVE_TIMEOUT_MS)
+    saved = _wait_for_file(
+        answers_file,
+        lambda a: list((a.get("aset.kib_classify") or {}).get("value", {}).values()).count("B") == count,
+        15,
+    )
+    assert set(saved["aset.kib_classify"]["value"].values()) == {"B"} and count == 6
+
+    money = page.locator(".ikm-exercise-aset-depreciation_year .widget-text input[type=text]")
+    money.fill("4.500.000")
+    status = page.locator(".ikm-exercise-aset-depreciation_year .ikm-status")
+    expect(status).to_contain_text("Rp4.500.000", timeout=SAVE_TIMEOUT_MS)
+    saved = _wait_for_file(answers_file, lambda a: "aset.depreciation_year" in a, 15)
+    assert saved["aset.depreciation_year"]["value"] == 4_500_000

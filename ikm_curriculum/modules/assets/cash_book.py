@@ -342,24 +342,3 @@ def cash_book_frame(result: CashBook, lang: str = "id") -> pd.DataFrame:
     data = [(r.date, r.description, r.receipt, r.cash_in, r.cash_out, r.balance) for r in result.rows]
     frame = pd.DataFrame(data, columns=columns, index=pd.Index([r.row for r in result.rows], name=index))
     return frame.astype(dict.fromkeys(columns[3:], "int64"))
-
-
-_MOVED = frozenset({"CashFinding", "FINDINGS", "MESSAGES", "check_cash_book"})
-
-
-def __getattr__(name: str) -> Any:
-    """The names that moved to :mod:`.cash_book_check`, looked up there when first asked for.
-
-    ``from ikm_curriculum.modules.assets.cash_book import check_cash_book``
-    keeps working; new code imports from :mod:`.cash_book_check`. The lookup
-    is lazy so that the two modules do not import each other at import time.
-
-    >>> import ikm_curriculum.modules.assets.cash_book as cb, ikm_curriculum.modules.assets.cash_book_check as check
-    >>> cb.check_cash_book is check.check_cash_book
-    True
-    """
-    if name in _MOVED:
-        from ikm_curriculum.modules.assets import cash_book_check
-
-        return getattr(cash_book_check, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from ikm_curriculum.assessment import bilingual
+from ikm_curriculum.modules.assets.books import rupiah as rupiah_text
 from ikm_curriculum.modules.assets.centre_assets import AssetTemplate
 
 Public = dict[str, Any]
@@ -33,8 +34,7 @@ RUPIAH_HINT = bilingual(
 
 def rupiah(value: int) -> dict[str, str]:
     """An amount in rupiah as written in Indonesian (dots group thousands) and in English (commas)."""
-    grouped = f"{int(value):,}"
-    return bilingual("Rp" + grouped.replace(",", "."), "Rp" + grouped)
+    return bilingual(rupiah_text(value, "id"), rupiah_text(value, "en"))
 
 
 def date_text(day: datetime.date) -> dict[str, str]:
