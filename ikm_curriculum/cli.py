@@ -79,6 +79,34 @@ def curriculum(lang: str) -> None:
     click.echo(format_agenda(default_curriculum(), lang=lang))
 
 
+@cli.command("register")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", type=LANG, default="id", show_default=True)
+def register_command(path: Path, lang: str) -> None:
+    """Check a centre's asset register (KIB, CSV or XLSX): totals by card and condition, write-off candidates.
+
+    Every problem is listed by row and field; nothing is stored.
+    """
+    from ikm_curriculum.modules.assets.cards import CARDS, CONDITIONS
+    from ikm_curriculum.modules.assets.sample_data import rupiah
+    from ikm_curriculum.register_files import read_register
+
+    register = read_register(path)
+    totals = register.totals().to_dict()
+    cards = Table("KIB", "", "barang" if lang == "id" else "items", "Rp", title=path.name)
+    for card, row in totals["by_card"].items():
+        cards.add_row(card, getattr(CARDS[card], lang), str(row["records"]), rupiah(row["cost"])[lang])
+    conditions = Table("kondisi" if lang == "id" else "condition", "barang" if lang == "id" else "items", "Rp")
+    for code, row in totals["by_condition"].items():
+        conditions.add_row(
+            f"{getattr(CONDITIONS[code], lang)} ({code})", str(row["records"]), rupiah(row["cost"])[lang]
+        )
+    console.print(cards, conditions)
+    heading = "Usulan penghapusan (Rusak Berat)" if lang == "id" else "To propose for write-off (major damage)"
+    candidates = [f"{r.code} {r.name}" for r in register.write_off_candidates()]
+    console.print(f"{heading}: {', '.join(candidates) or '—'}")
+
+
 @cli.group()
 def cohort() -> None:
     """Create and list cohorts."""

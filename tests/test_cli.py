@@ -82,3 +82,29 @@ def test_broken_content_stops_every_command_with_file_and_key(tmp_path: Path, mo
     assert result.exit_code == 1
     assert "facility/content.yaml" in result.output and "format" in result.output and "ceramah" in result.output
     assert not (tmp_path / "ws").exists()
+
+
+REGISTER_CSV = (  # a fictional centre's KIB, typed as a city office would (semicolons, dotted rupiah)
+    "Kode Barang;Nama Barang;KIB;Tanggal Perolehan;Harga Perolehan (Rp);Sumber Dana;Ruang (KIR);Kondisi;"
+    "Masa Manfaat (tahun);Jumlah\n"
+    "01.01.11.04.001;Tanah sentra;KIB A;01/03/2019;250.000.000;APBD 2019;;Baik;;1\n"
+    "02.06.01.05.001;Mesin giling daging ikan;B;10/02/2022;45.000.000;DAK 2022;Ruang Produksi;Rusak Berat;10;1\n"
+    "02.07.01.01.001;Meja kerja stainless;B;2022-02-10;16.000.000;DAK 2022;Ruang Produksi;Baik;5;4\n"
+)
+
+
+def test_register_prints_totals_and_write_off_candidates(tmp_path: Path) -> None:
+    path = tmp_path / "kib.csv"
+    path.write_text(REGISTER_CSV, encoding="utf-8")
+    result = run("register", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Rp250.000.000" in result.output and "Rp61.000.000" in result.output  # KIB B: 45 + 16 million
+    assert "Usulan penghapusan (Rusak Berat): 02.06.01.05.001 Mesin giling daging ikan" in result.output
+
+
+def test_register_with_a_bad_row_names_file_row_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "kib.csv"
+    path.write_text(REGISTER_CSV.replace(";Baik;5;4", ";Bagus;5;4"), encoding="utf-8")
+    result = run("register", str(path))
+    assert result.exit_code == 1
+    assert "kib.csv" in result.output and "row 4" in result.output and "Bagus" in result.output
