@@ -23,7 +23,7 @@ from ikm_curriculum.errors import ContentError
 from ikm_curriculum.modules.quality import exercises as quality_exercises
 
 MODULES_ROOT = Path(__file__).resolve().parents[1] / "ikm_curriculum" / "modules"
-MODULE_IDS = ["quality", "facility", "assets", "house_rules", "mentoring", "technical_simulation"]
+MODULE_IDS = ["quality", "facility", "assets", "rules", "mentoring", "technical_simulation"]
 # The ids that modules/quality/exercises.py declares (the workbook orders them by topic).
 QUALITY_EXERCISES = [spec.exercise_id for spec in quality_exercises.EXERCISES]
 
@@ -75,7 +75,7 @@ def test_agenda_has_three_days_and_the_total_is_the_sum() -> None:
         assert 7 <= sum(r.lesson_hours for r in rows if r.day == day) <= 9  # "about 8 JP a day"
     assert rows[0].module_id == "quality"
     assert {r.module_id for r in rows if r.day == 2} == {"facility", "assets"}
-    assert {r.module_id for r in rows if r.day == 3} == {"house_rules", "mentoring", "technical_simulation"}
+    assert {r.module_id for r in rows if r.day == 3} == {"rules", "mentoring", "technical_simulation"}
 
 
 def test_all_formats_are_used() -> None:
@@ -94,7 +94,7 @@ def test_exercise_specs_and_workbooks() -> None:
     assets_order = [e for topic in assets.topics for e in topic.exercises]
     in_module_order = workbook_order + facility_order + assets_order
     assert [s.exercise_id for s in curriculum.exercise_specs()] == in_module_order
-    assert curriculum.exercise_specs("house_rules") == []
+    assert curriculum.exercise_specs("technical_simulation") == []
     assert curriculum.spec("mutu.pareto_top_share").exercise_id == "mutu.pareto_top_share"
     assert curriculum.workbooks() == {
         "01_manajemen_mutu": quality,
@@ -219,11 +219,11 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
         ),
         ("assets", _set(["title"], "Aset"), "title: expected a mapping, got 'Aset'"),
         (
-            "house_rules",
+            "rules",
             _set(["objectives"], [{"id": "x", "en": "y"}]),
             "objectives: expected at least 3 item(s), got 1",
         ),
-        ("house_rules", _set(["sesions"], []), "sesions: unknown key"),
+        ("rules", _set(["sesions"], []), "sesions: unknown key"),
         ("mentoring", _set(["id"], "pendampingan"), "id: expected the folder name 'mentoring', got 'pendampingan'"),
         (
             "technical_simulation",
@@ -231,7 +231,7 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
             "sessions[1]: day 3, order 3 is already used by sessions[0]",
         ),
         (
-            "house_rules",
+            "technical_simulation",
             _set(
                 ["topics"],
                 [
@@ -239,11 +239,11 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
                         "id": "t",
                         "title": {"id": "a", "en": "b"},
                         "explanation": {"id": "a", "en": "b"},
-                        "exercises": ["house_rules.nope"],
+                        "exercises": ["technical_simulation.nope"],
                     }
                 ],
             ),
-            "topics[0].exercises[0]: unknown exercise id 'house_rules.nope' (exercises.py declares: none)",
+            "topics[0].exercises[0]: unknown exercise id 'technical_simulation.nope' (exercises.py declares: none)",
         ),
         (
             "quality",
@@ -296,7 +296,7 @@ def test_duplicate_module_order(root: Path) -> None:
 
 
 def test_yaml_syntax_error_names_the_file_and_line(root: Path) -> None:
-    path = root / "house_rules" / "content.yaml"
+    path = root / "rules" / "content.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[2] = "order: [4"  # line 3: an unclosed flow sequence
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
