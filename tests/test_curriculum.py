@@ -23,7 +23,7 @@ from ikm_curriculum.errors import ContentError
 from ikm_curriculum.modules.quality import exercises as quality_exercises
 
 MODULES_ROOT = Path(__file__).resolve().parents[1] / "ikm_curriculum" / "modules"
-MODULE_IDS = ["quality", "facility", "assets", "rules", "mentoring", "technical_simulation"]
+MODULE_IDS = ["quality", "facility", "assets", "rules", "mentoring", "field_visit", "technical_simulation"]
 # The ids that modules/quality/exercises.py declares (the workbook orders them by topic).
 QUALITY_EXERCISES = [spec.exercise_id for spec in quality_exercises.EXERCISES]
 
@@ -56,10 +56,10 @@ def edit(root: Path, module_id: str, change: Callable[[dict[str, Any]], None]) -
 # --------------------------------------------------------------------------- the real content
 
 
-def test_the_six_modules_load_in_order() -> None:
+def test_the_seven_modules_load_in_order() -> None:
     curriculum = load_curriculum()
     assert [m.id for m in curriculum.modules] == MODULE_IDS
-    assert [m.order for m in curriculum.modules] == [1, 2, 3, 4, 5, 6]
+    assert [m.order for m in curriculum.modules] == [1, 2, 3, 4, 5, 6, 7]
     assert curriculum.module("assets").title.get("id") == "Pengelolaan Aset dan Administrasi"
     assert default_curriculum() is default_curriculum()
 
@@ -74,7 +74,7 @@ def test_agenda_has_three_days_and_the_total_is_the_sum() -> None:
     for day in (1, 2, 3):
         assert 7 <= sum(r.lesson_hours for r in rows if r.day == day) <= 9  # "about 8 JP a day"
     assert rows[0].module_id == "quality"
-    assert {r.module_id for r in rows if r.day == 2} == {"facility", "assets"}
+    assert {r.module_id for r in rows if r.day == 2} == {"field_visit", "facility", "assets"}
     assert {r.module_id for r in rows if r.day == 3} == {"rules", "mentoring", "technical_simulation"}
 
 
@@ -209,8 +209,8 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
         ("mentoring", _set(["sessions", 0, "day"], 4), "sessions[0].day: expected a day from 1 to 3, got 4"),
         (
             "facility",
-            _set(["sessions", 2, "lesson_hours"], 0),
-            "sessions[2].lesson_hours: expected a number greater than 0",
+            _set(["sessions", 0, "lesson_hours"], 0),
+            "sessions[0].lesson_hours: expected a number greater than 0",
         ),
         (
             "facility",
@@ -281,10 +281,10 @@ def test_a_broken_module_names_the_file_and_the_key(
 
 def test_duplicate_day_and_order_across_modules(root: Path) -> None:
     quality = root / "quality" / "content.yaml"
-    path = edit(root, "facility", _set(["sessions", 0, "day"], 1))  # facility's day-2 order 1 moves onto quality's
+    path = edit(root, "facility", _set(["sessions", 0, "day"], 1))  # facility's day-2 order 2 moves onto quality's
     with pytest.raises(ContentError) as caught:
         load_curriculum(root)
-    assert str(caught.value) == f"{path}: sessions[0]: day 1, order 1 is already used by {quality} (sessions[0])"
+    assert str(caught.value) == f"{path}: sessions[0]: day 1, order 2 is already used by {quality} (sessions[1])"
 
 
 def test_duplicate_module_order(root: Path) -> None:

@@ -1,0 +1,1 @@
+"""Training module: Kunjungan lapangan (field visit to a sentra IKM)."""
