@@ -92,7 +92,8 @@ def test_exercise_specs_and_workbooks() -> None:
     facility_order = [e for topic in facility.topics for e in topic.exercises]
     assets = curriculum.module("assets")
     assets_order = [e for topic in assets.topics for e in topic.exercises]
-    in_module_order = workbook_order + facility_order + assets_order
+    visit_order = [e for topic in curriculum.module("field_visit").topics for e in topic.exercises]
+    in_module_order = workbook_order + facility_order + assets_order + visit_order
     assert [s.exercise_id for s in curriculum.exercise_specs()] == in_module_order
     assert curriculum.exercise_specs("technical_simulation") == []
     assert curriculum.spec("mutu.pareto_top_share").exercise_id == "mutu.pareto_top_share"
@@ -100,6 +101,7 @@ def test_exercise_specs_and_workbooks() -> None:
         "01_manajemen_mutu": quality,
         "02_perencanaan_fasilitas": facility,
         "03_pengelolaan_aset": assets,
+        "06_kunjungan_lapangan": curriculum.module("field_visit"),
     }
     with pytest.raises(KeyError, match="nope"):
         curriculum.module("nope")

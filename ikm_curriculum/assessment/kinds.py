@@ -9,7 +9,8 @@ Each kind knows two things:
   item is scored by hand.
 
 Kinds: single_choice, multi_choice, numeric, table, classify (a category for
-each item), short_text (scored by hand) and layout (departments on a grid;
+each item), observation (a checklist filled in on a visit: stored, never
+scored), short_text (scored by hand) and layout (departments on a grid;
 :mod:`ikm_curriculum.assessment.layout`).
 
 Public parts and keys are plain JSON-able dicts, described per kind below.
@@ -184,6 +185,15 @@ def _score_classify(public: dict[str, Any], key: dict[str, Any], value: Any, max
     return ItemScore(round(fraction * max_points, 6), max_points, {"items": per_item})
 
 
+def _score_observation(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    """An observation has no right answer: it earns nothing and is kept as data (answers per category)."""
+    counts: dict[str, int] = {}
+    for chosen in (value or {}).values():
+        if chosen is not None:
+            counts[chosen] = counts.get(chosen, 0) + 1
+    return ItemScore(0.0, max_points, {"observed": counts})
+
+
 def _validate_text(public: dict[str, Any], value: Any) -> str | None:
     if value is None:
         return None
@@ -209,6 +219,7 @@ class ExerciseKind:
     validate: Callable[[dict[str, Any], Any], Any]
     score: Callable[[dict[str, Any], dict[str, Any], Any, float], ItemScore]
     manual: bool = False
+    feedback: bool = True  # a practice item of this kind says at once whether the answer is right
 
 
 KINDS: dict[str, ExerciseKind] = {}
@@ -235,6 +246,7 @@ register(ExerciseKind("multi_choice", _validate_multi, _score_multi))
 register(ExerciseKind("numeric", _validate_numeric, _score_numeric))
 register(ExerciseKind("table", _validate_table, _score_table))
 register(ExerciseKind("classify", _validate_classify, _score_classify))
+register(ExerciseKind("observation", _validate_classify, _score_observation, feedback=False))
 register(ExerciseKind("short_text", _validate_text, _score_text, manual=True))
 
 

@@ -54,6 +54,8 @@ def simulated_answer(instance: ExerciseInstance, rng: np.random.Generator, abili
         return _typed(key["value"], rng, right)
     if kind == "table":
         return {cell: _typed(value, rng, rng.random() < ability) for cell, value in key["values"].items()}
+    if kind == "observation":  # what an observer saw: mostly met, some not, a few not applicable
+        return {item["id"]: str(rng.choice(["ya", "ya", "ya", "tidak", "tb"])) for item in public["items"]}
     if kind == "classify":
         categories = [c["id"] for c in public["categories"]]
         return {

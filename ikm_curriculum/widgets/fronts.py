@@ -151,7 +151,7 @@ class ExerciseFront:
         if self.part["kind"] == "numeric" and value is not None:  # shows how "1.500" was read
             shown = display_rupiah(value, self.lang) if self.part.get("rupiah") else display_number(value, self.lang)
             message += f": {shown}"
-        if not self.part["graded"] and value is not None:
+        if not self.part["graded"] and value is not None and self.kind.feedback:
             message += " — " + self._practice_feedback(value)
         self.status.value = f"<span class='ikm-status'>{html.escape(message)}</span>"
 
@@ -340,6 +340,7 @@ BUILDERS: dict[str, Builder] = {
     "numeric": _numeric,
     "table": _table,
     "classify": _classify,
+    "observation": _classify,
     "short_text": _short_text,
     "layout": _layout,
 }

@@ -1,4 +1,4 @@
-"""The classify kind: a category for each item, checked and scored item by item."""
+"""The classify kind (a category for each item, scored item by item) and the observation kind (never scored)."""
 
 from __future__ import annotations
 
@@ -37,3 +37,14 @@ def test_malformed_answers_name_the_field(value: object, field: str) -> None:
     with pytest.raises(AnswerFormatError) as error:
         KIND.validate(PUBLIC, value)
     assert error.value.field == field
+
+
+def test_an_observation_is_checked_like_classify_but_earns_nothing() -> None:
+    observation = get_kind("observation")
+    public = {"items": PUBLIC["items"], "categories": [{"id": c, "label": c} for c in ("ya", "tidak", "tb")]}
+    value = observation.validate(public, {"tanah": "ya", "oven": "tidak"})
+    result = observation.score(public, {}, value, 0.0)
+    assert (result.points, result.max_points, result.detail) == (0.0, 0.0, {"observed": {"ya": 1, "tidak": 1}})
+    assert not observation.feedback and get_kind("classify").feedback
+    with pytest.raises(AnswerFormatError):
+        observation.validate(public, {"oven": "B"})
