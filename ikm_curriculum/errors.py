@@ -68,3 +68,15 @@ class CalculationError(IkmError, ValueError):
 
     The message says which argument or element is wrong and what was expected.
     """
+
+
+class RuleSetError(IkmError, ValueError):
+    """A rule set of house rules (*tata tertib*, YAML) cannot be loaded.
+
+    The message lists every hard error, each naming the rule (or section) and the YAML line;
+    ``issues`` holds them as records (``LintIssue`` of :mod:`ikm_curriculum.modules.rules.lint`).
+    """
+
+    def __init__(self, message: str, issues: tuple[object, ...] = ()) -> None:
+        self.issues = tuple(issues)
+        super().__init__(message)

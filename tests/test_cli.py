@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from ikm_curriculum.cli import cli
+from ikm_curriculum.curriculum import default_curriculum
 
 
 def run(*args: str, env: dict | None = None):
@@ -28,11 +29,12 @@ def test_init_create_release_collect_scores(tmp_path: Path, roster_csv: Path) ->
     released = run("release", "uji", "-w", ws)
     assert released.exit_code == 0 and "to 3 participants" in released.output
     collected = run("collect", "uji", str(tmp_path / "ws" / "cohorts" / "uji" / "release"), "-w", ws)
-    assert "accepted 12, unchanged 0, rejected 0" in collected.output  # 3 participants × 4 workbooks
+    workbooks = default_curriculum().workbooks()
+    assert f"accepted {3 * len(workbooks)}, unchanged 0, rejected 0" in collected.output  # 3 participants
     rows = list(csv.DictReader(io.StringIO(run("scores", "uji", "--format", "csv", "-w", ws).output)))
     assert [r["nama"] for r in rows] == ["Wa Ode Sarimah", "La Ode Kasim", "Hasniah Rauf"]
     data = json.loads(run("scores", "uji", "--format", "json", "-w", ws).output)
-    assert data["modules"] == ["quality", "facility", "assets", "field_visit"] and len(data["participants"]) == 3
+    assert data["modules"] == [m.id for m in workbooks.values()] and len(data["participants"]) == 3
 
 
 def test_workspace_from_environment(tmp_path: Path, roster_csv: Path) -> None:

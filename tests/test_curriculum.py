@@ -90,18 +90,19 @@ def test_exercise_specs_and_workbooks() -> None:
     assert [s.exercise_id for s in curriculum.exercise_specs("quality")] == workbook_order
     facility = curriculum.module("facility")
     facility_order = [e for topic in facility.topics for e in topic.exercises]
-    assets = curriculum.module("assets")
-    assets_order = [e for topic in assets.topics for e in topic.exercises]
-    visit_order = [e for topic in curriculum.module("field_visit").topics for e in topic.exercises]
-    in_module_order = workbook_order + facility_order + assets_order + visit_order
+    later = [curriculum.module(m) for m in ("assets", "rules", "mentoring", "field_visit")]
+    later_order = [e for module in later for topic in module.topics for e in topic.exercises]
+    in_module_order = workbook_order + facility_order + later_order
     assert [s.exercise_id for s in curriculum.exercise_specs()] == in_module_order
     assert curriculum.exercise_specs("technical_simulation") == []
     assert curriculum.spec("mutu.pareto_top_share").exercise_id == "mutu.pareto_top_share"
     assert curriculum.workbooks() == {
         "01_manajemen_mutu": quality,
         "02_perencanaan_fasilitas": facility,
-        "03_pengelolaan_aset": assets,
-        "06_kunjungan_lapangan": curriculum.module("field_visit"),
+        "03_pengelolaan_aset": later[0],
+        "04_tata_tertib": later[1],
+        "05_pendampingan_evaluasi": later[2],
+        "06_kunjungan_lapangan": later[3],
     }
     with pytest.raises(KeyError, match="nope"):
         curriculum.module("nope")

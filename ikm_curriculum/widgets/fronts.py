@@ -260,14 +260,50 @@ def _classify(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> 
     return w.VBox(rows), read, write
 
 
+def _rules_lint(source: str, lang: str) -> list[str]:
+    """Problems of a house-rules text, one line each (:func:`ikm_curriculum.modules.rules.lint.lint`)."""
+    from ikm_curriculum.modules.rules.lint import lint
+
+    where = label(lang, "line")
+    return [f"{where} {i.line} · {i.rule or '—'}: {text(i.message.to_dict(), lang)}" for i in lint(source)]
+
+
+LINTERS: dict[str, Callable[[str, str], list[str]]] = {"rules": _rules_lint}
+"""Live checks a short-text exercise may ask for (``"lint"`` in its public part): name → text → problems."""
+
+
 def _short_text(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
-    area = w.Textarea(layout=w.Layout(width="100%", height="6em"), continuous_update=True)
+    """A text box; with ``"lint"`` in the public part, its problems are listed live under the box.
+
+    ``"initial"`` fills an empty box (a template to adapt), ``"rows"`` sets its height in lines.
+    """
+    height = f"{int(part.get('rows', 4)) * 1.5}em"
+    area = w.Textarea(layout=w.Layout(width="100%", height=height), continuous_update=True)
+    area.add_class("ikm-text")
+    checker = LINTERS[part["lint"]] if part.get("lint") else None
+    problems = w.HTML()
+    problems.add_class("ikm-lint")
+
+    def show_problems(*_: Any) -> None:
+        if checker is None:
+            return
+        found = checker(area.value, lang)
+        if not found:
+            problems.value = f"<span style='color:#070'>✓ {html.escape(label(lang, 'lint_clean'))}</span>"
+        else:
+            items = "".join(f"<li>{html.escape(line)}</li>" for line in found)
+            problems.value = (
+                f"<span style='color:#b00'>{html.escape(label(lang, 'lint_problems'))}</span><ul>{items}</ul>"
+            )
 
     def write(value: Any) -> None:
-        area.value = value or ""
+        area.value = value or part.get("initial", "")
+        show_problems()
 
     area.observe(changed, names="value")
-    return area, lambda: area.value or None, write
+    area.observe(show_problems, names="value")
+    widget = w.VBox([area, problems]) if checker else area
+    return widget, lambda: area.value or None, write
 
 
 def _layout(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:

@@ -8,6 +8,9 @@ LABELS: dict[str, dict[str, str]] = {
     "id": {
         "invalid_number": "angka tidak valid (contoh: 12,5)",
         "saved": "Tersimpan",
+        "line": "baris",
+        "lint_clean": "Aturan terbaca dengan baik, tidak ada masalah.",
+        "lint_problems": "Perlu diperbaiki:",
         "not_saved": "Belum tersimpan",
         "correct": "Benar!",
         "not_yet": "Belum tepat, coba lagi.",
@@ -53,6 +56,9 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "invalid_number": "not a valid number (example: 12.5)",
         "saved": "Saved",
+        "line": "line",
+        "lint_clean": "The rules read well; no problems found.",
+        "lint_problems": "To fix:",
         "not_saved": "Not saved yet",
         "correct": "Correct!",
         "not_yet": "Not quite, try again.",

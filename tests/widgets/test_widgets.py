@@ -313,3 +313,30 @@ def test_classify_menus_save_each_choice_and_give_practice_feedback(tmp_path: Pa
     assert "Benar" in front.status.value
     reopened = Workbook("uji", "siti-0001", "Siti", "aset", "id", [CLASSIFY], folder=tmp_path)
     assert [row.children[1].value for row in reopened.fronts["aset.kib"].input.children] == ["B", "A"]
+
+
+RULES_TEXT = {
+    "exercise_id": "tertib.own_rules",
+    "kind": "short_text",
+    "graded": True,
+    "max_points": 4,
+    "prompt": {"id": "Sesuaikan", "en": "Adapt"},
+    "max_chars": 8000,
+    "lint": "rules",
+    "initial": "sentra: Contoh\n",
+}
+
+
+def test_rules_text_box_starts_from_the_template_and_lints_live(tmp_path: Path) -> None:
+    from ikm_curriculum.modules.rules.api import template_text
+
+    wb = Workbook("uji", "siti-0001", "Siti", "tertib", "id", [RULES_TEXT], folder=tmp_path)
+    area, problems = wb.fronts["tertib.own_rules"].input.children
+    assert area.value == "sentra: Contoh\n" and "wajib diisi" in problems.value  # 'sanksi', 'aturan' missing
+    assert not (tmp_path / "tertib.answers.json").exists()  # showing the template is not an answer
+    area.value = template_text()
+    assert "tidak ada masalah" in problems.value
+    area.value = template_text().replace("aturan:", "atoeran:", 1)
+    assert "baris" in problems.value and "atoeran" in problems.value
+    saved = json.loads((tmp_path / "tertib.answers.json").read_text("utf-8"))["answers"]["tertib.own_rules"]
+    assert "atoeran:" in saved["value"]  # a text with problems is still saved: the participant is not done yet

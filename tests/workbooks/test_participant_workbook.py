@@ -14,7 +14,7 @@ from ikm_curriculum.widgets import open_workbook
 from ikm_curriculum.workbooks.release import release_cohort
 from ikm_curriculum.workbooks.runner import run_notebook
 
-WORKBOOKS = ["01_manajemen_mutu", "02_perencanaan_fasilitas", "03_pengelolaan_aset", "06_kunjungan_lapangan"]
+WORKBOOKS = sorted(default_curriculum().workbooks())
 
 
 def injected(path) -> dict:

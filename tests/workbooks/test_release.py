@@ -103,7 +103,9 @@ def test_release_in_english(workspace, cohort) -> None:
 
 
 def test_unknown_module_and_cohort(workspace, cohort) -> None:
-    with pytest.raises(WorkspaceError, match="modules with one: quality, facility, assets, field_visit"):
+    with pytest.raises(
+        WorkspaceError, match="modules with one: quality, facility, assets, rules, mentoring, field_visit"
+    ):
         release_cohort(workspace, cohort, module="technical_simulation")
     with pytest.raises(WorkspaceError, match="no cohort 'lain'"):
         release_cohort(workspace, "lain")
