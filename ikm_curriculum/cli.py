@@ -107,6 +107,57 @@ def register_command(path: Path, lang: str) -> None:
     console.print(f"{heading}: {', '.join(candidates) or '—'}")
 
 
+@cli.group("rules")
+def rules_group() -> None:
+    """A centre's house rules (tata tertib): the template, a check of the text, violations in an event log."""
+
+
+@rules_group.command("template")
+def rules_template() -> None:
+    """Print the template rule set of a centre with a UPT (YAML, Indonesian): ikm rules template > aturan.yaml"""
+    from ikm_curriculum.modules.rules import template_text
+
+    click.echo(template_text(), nl=False)
+
+
+@rules_group.command("lint")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", type=LANG, default="id", show_default=True)
+def rules_lint(path: Path, lang: str) -> None:
+    """List every problem of a rule set by line and rule; exit 1 if there is an error."""
+    from ikm_curriculum.modules.rules import lint
+
+    issues = lint(path.read_text(encoding="utf-8"))
+    for issue in issues:
+        console.print(f"{path.name}:{issue.line} {issue.rule or '—'} [{issue.severity}] "
+                      f"{escape(getattr(issue.message, lang))}", highlight=False)  # fmt: skip
+    if not issues:
+        console.print("Tidak ada masalah." if lang == "id" else "No problems found.")
+    if any(issue.severity == "error" for issue in issues):
+        raise SystemExit(1)
+
+
+@rules_group.command("check")
+@click.argument("events", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--rules", "rules_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The centre's rule set (YAML); default: the template.")  # fmt: skip
+@click.option(
+    "--until", default=None, help="The log is complete up to this date (judges deadlines); default: last event."
+)
+@click.option("--lang", type=LANG, default="id", show_default=True)
+def rules_check(events: Path, rules_path: Path | None, until: str | None, lang: str) -> None:
+    """Every violation in an event log (CSV) with its evidence and the sanction due."""
+    from ikm_curriculum.modules import rules
+
+    ruleset = rules.load(rules_path.read_text(encoding="utf-8")) if rules_path else rules.template()
+    found = rules.check(ruleset, events.read_text(encoding="utf-8-sig"), until=until, lang=lang)
+    title = f"{ruleset.centre}: {len(found)} " + ("pelanggaran" if lang == "id" else "violations")
+    table = Table("rule", "member", "time", "evidence", "sanction", title=title)
+    for row in found.itertuples(index=False):
+        table.add_row(row.rule, row.member, row.time.strftime("%Y-%m-%d %H:%M"), row.evidence, row.sanction)
+    console.print(table)
+
+
 @cli.group()
 def cohort() -> None:
     """Create and list cohorts."""

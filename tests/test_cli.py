@@ -110,3 +110,35 @@ def test_register_with_a_bad_row_names_file_row_and_field(tmp_path: Path) -> Non
     result = run("register", str(path))
     assert result.exit_code == 1
     assert "kib.csv" in result.output and "row 4" in result.output and "Bagus" in result.output
+
+
+EVENTS_CSV = """waktu,anggota,kejadian,mesin,durasi_menit,jumlah,tempat,alat_pelindung
+2026-03-02 08:00,A01,pesan,pencabik,120,,,
+2026-03-02 08:00,A01,pakai,pencabik,120,,,"sarung tangan;celemek;penutup kepala"
+2026-03-02 10:10,A01,bersih,pencabik,,,,
+2026-03-02 10:00,A04,pakai,spinner,30,,,"sarung tangan;penutup kepala"
+2026-03-02 11:00,A06,limbah,,,,selokan,
+"""
+
+
+def test_rules_template_lint_and_check_an_event_log(tmp_path: Path) -> None:
+    rules_file = tmp_path / "aturan.yaml"
+    rules_file.write_text(run("rules", "template").output, encoding="utf-8")
+    assert "Tidak ada masalah" in run("rules", "lint", str(rules_file)).output
+    events = tmp_path / "kegiatan.csv"
+    events.write_text(EVENTS_CSV, encoding="utf-8")
+    result = run("rules", "check", str(events), "--rules", str(rules_file), "--until", "2026-03-02 18:00")
+    assert result.exit_code == 0, result.output
+    # template_upt.yaml: A04 used the spinner unbooked (PS-01), untrained (OP-01), did not clean it (KB-01);
+    # A06 put waste in the drain (LB-01). A01 booked, wore the gear and cleaned within 30 minutes.
+    assert "4 pelanggaran" in result.output
+    for rule in ("PS-01", "OP-01", "KB-01", "LB-01"):
+        assert rule in result.output
+    assert "A01" not in result.output
+
+
+def test_rules_lint_names_the_line_and_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "aturan.yaml"
+    broken.write_text(run("rules", "template").output.replace("jenis: limbah", "jenis: sampah"), encoding="utf-8")
+    result = run("rules", "lint", str(broken))
+    assert result.exit_code == 1 and "aturan.yaml:" in result.output and "sampah" in result.output

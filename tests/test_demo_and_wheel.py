@@ -29,6 +29,8 @@ def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
     accepted = 18 * len(default_curriculum().workbooks()) - 1  # one answer file is damaged on purpose
     assert f"Collected: {accepted} accepted, 1 rejected" in output
     assert "valid JSON" in output
+    html = report.read_text(encoding="utf-8")
+    assert "Kunjungan lapangan: hasil pengamatan" in html and "Temuan yang paling sering" in html
     scores = cohort_scores(open_workspace(tmp_path / "demo"), COHORT)
     assert len(scores.participants) == 18
     assert sum(p.submitted for p in scores.participants) == 18  # the damaged one still handed in its other workbook

@@ -30,6 +30,10 @@ import pandas as pd
 from ikm_curriculum.cohort.scores import CohortScores, cohort_scores
 from ikm_curriculum.cohort.workspace import Workspace, open_workspace
 from ikm_curriculum.curriculum import check_lang
+from ikm_curriculum.modules.field_visit.checklist import SECTIONS as SHEET_SECTIONS
+from ikm_curriculum.modules.field_visit.exercises import SHEETS, visit_result
+from ikm_curriculum.modules.field_visit.observation import ObservationResult
+from ikm_curriculum.modules.quality.cppb_irt import GRADES
 from ikm_curriculum.reports.excel import write_scores_workbook
 from ikm_curriculum.reports.labels import format_date, format_number, label
 from ikm_curriculum.reports.tables import (
@@ -40,9 +44,12 @@ from ikm_curriculum.reports.tables import (
     participants_table,
 )
 from ikm_curriculum.resources import resource_path
+from ikm_curriculum.workbooks.grading import latest_responses
 from ikm_curriculum.workbooks.runner import run_notebook, run_stamp
 
 NOTEBOOK = ("notebooks", "facilitator", "cohort_report.ipynb")
+TOP_FINDINGS = 8  # findings listed in the field-visit section
+GRADE_NAMES = {grade.code: grade.name for grade in GRADES}
 TEMPLATE_DIR = ("templates", "report")
 
 
@@ -57,17 +64,37 @@ class ReportPaths:
 
 @dataclass(frozen=True)
 class ReportData:
-    """Everything the report's sections read: the cohort's scores, the language and the date."""
+    """Everything the report's sections read: scores, field-visit observations (by name), language, date."""
 
     scores: CohortScores
     lang: str = "id"
     day: date = field(default_factory=date.today)
+    observations: dict[str, ObservationResult] = field(default_factory=dict)
 
 
 def load_report_data(workspace: str | os.PathLike[str] | Workspace, cohort: str, lang: str = "id") -> ReportData:
-    """Read the scores of ``cohort`` from the workspace's gradebook (the notebook's first call)."""
+    """Read the scores and the field-visit sheets of ``cohort`` from the gradebook (the notebook's first call)."""
     opened = workspace if isinstance(workspace, Workspace) else open_workspace(workspace)
-    return ReportData(cohort_scores(opened, cohort), check_lang(lang))
+    return ReportData(cohort_scores(opened, cohort), check_lang(lang), observations=cohort_observations(opened, cohort))
+
+
+def cohort_observations(workspace: Workspace, cohort: str) -> dict[str, ObservationResult]:
+    """Each participant's field-visit observation (latest answer files), by name; those who filled no sheet left out."""
+    sheets = [spec.exercise_id for spec in SHEETS]
+    gradebook = workspace.gradebook()
+    try:
+        with gradebook.session() as session:
+            found = gradebook.cohort(session, cohort)
+            names = {p.id: p.nama for p in found.participants}
+            responses = latest_responses(session, found.id)
+    finally:
+        gradebook.dispose()
+    observed: dict[str, ObservationResult] = {}
+    for pid, nama in names.items():
+        answers = {sheet: responses[(pid, sheet)][0] for sheet in sheets if responses.get((pid, sheet), (None,))[0]}
+        if answers:
+            observed[nama] = visit_result(answers)
+    return observed
 
 
 # --------------------------------------------------------------------------- sections
@@ -205,6 +232,40 @@ def distribution_section(data: ReportData) -> list[Any]:
 
 
 # --------------------------------------------------------------------------- building
+
+
+@register_section("field_visit")
+def field_visit_section(data: ReportData) -> list[Any]:
+    """Scores of each participant's observation sheets, and the findings seen most often (not met)."""
+    lang = data.lang
+    heading = _heading("field_visit_heading", lang)
+    if not data.observations:
+        return [_html(heading + f"<p class='ikm-note'>{html.escape(label('field_visit_none', lang))}</p>")]
+    names = {s.key: s.name.id if lang == "id" else s.name.en for s in SHEET_SECTIONS}
+    rows = []
+    for nama, result in data.observations.items():
+        scores = {s.section: s.score for s in result.sections}
+        rows.append({label("name", lang): nama, **{names[k]: scores.get(k) for k in names},
+                     label("overall", lang): result.overall})  # fmt: skip
+    counts: dict[str, tuple[int, Any]] = {}
+    for result in data.observations.values():
+        for finding in result.findings:
+            seen, _ = counts.get(finding.key, (0, finding))
+            counts[finding.key] = (seen + 1, finding)
+    top = sorted(counts.values(), key=lambda c: -c[0])[:TOP_FINDINGS]
+    findings = pd.DataFrame(
+        [
+            {
+                label("finding", lang): f.text.id if lang == "id" else f.text.en,
+                label("times_seen", lang): f"{n} / {len(data.observations)}",
+                label("cppb_grade", lang): getattr(GRADE_NAMES[f.grade], lang) if f.grade else "–",
+            }
+            for n, f in top
+        ]  # fmt: skip
+    )
+    note = f"<p class='ikm-note'>{html.escape(label('field_visit_note', lang))}</p>"
+    return [_html(heading + table_html(pd.DataFrame(rows), lang) + f"<h3>{html.escape(label('findings', lang))}</h3>"
+                  + table_html(findings, lang) + note)]  # fmt: skip
 
 
 def export_html(notebook: Any, output: Path, lang: str = "id", title: str = "") -> Path:

@@ -166,3 +166,23 @@ def test_cards_by_drop_down_and_rupiah_with_thousand_dots(tmp_path: Path, voila_
     expect(status).to_contain_text("Rp4.500.000", timeout=SAVE_TIMEOUT_MS)
     saved = _wait_for_file(answers_file, lambda a: "aset.depreciation_year" in a, 15)
     assert saved["aset.depreciation_year"]["value"] == 4_500_000
+
+
+def test_house_rules_text_box_lints_as_the_participant_types(tmp_path: Path, voila_server: Any, page: Any) -> None:
+    """In the house-rules workbook the template is in the box, checked live; a typo is named with its line."""
+    from playwright.sync_api import expect
+
+    folder = _released_folder(tmp_path)
+    answers_file = folder / "04_tata_tertib.answers.json"
+    server = voila_server(folder, "04_tata_tertib.ipynb")
+    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
+    block = page.locator(".ikm-exercise-tertib-own_rules")
+    box = block.locator("textarea")
+    expect(box).to_be_visible(timeout=RENDER_TIMEOUT_MS)
+    expect(block.locator(".ikm-lint")).to_contain_text("tidak ada masalah")
+    text = box.input_value()
+    box.fill(text.replace("jenis: limbah", "jenis: sampah"))
+    expect(block.locator(".ikm-lint")).to_contain_text("Perlu diperbaiki", timeout=SAVE_TIMEOUT_MS)
+    expect(block.locator(".ikm-lint")).to_contain_text("sampah")
+    saved = _wait_for_file(answers_file, lambda a: "tertib.own_rules" in a, 15)
+    assert "jenis: sampah" in saved["tertib.own_rules"]["value"]

@@ -41,6 +41,8 @@ from ikm_curriculum.cohort.gradebook import (
 from ikm_curriculum.cohort.scores import CohortScores, ParticipantScores, cohort_scores
 from ikm_curriculum.cohort.workspace import Workspace, init_workspace
 from ikm_curriculum.errors import WorkspaceError
+from ikm_curriculum.modules.field_visit.checklist import CHECKLIST
+from ikm_curriculum.modules.field_visit.exercises import visit_result
 from ikm_curriculum.reports import ReportPaths, build_report
 from ikm_curriculum.reports.cohort_report import (
     SECTIONS,
@@ -295,6 +297,7 @@ def test_build_report_in_indonesian_by_default(workspace: Workspace) -> None:
     text = _check_html(paths)
     assert module_title("quality", "id") in text
     assert "Ringkasan" in text and "Nilai per modul" in text
+    assert "Belum ada lembar pengamatan" in text  # the field-visit section, before any sheet is collected
     assert "73,3" in text and "48,9 %" in text  # one decimal, decimal comma
     executed = nbformat.read(paths.notebook, as_version=4)
     assert all(o.get("output_type") != "error" for c in executed.cells for o in c.get("outputs", []))
@@ -313,3 +316,25 @@ def test_build_report_in_english(workspace: Workspace) -> None:
     assert module_title("quality", "en") in text
     assert "73.3" in text
     assert openpyxl.load_workbook(paths.excel).sheetnames == ["Participants", "Items", "Summary"]
+
+
+# --------------------------------------------------------------------------- field visit
+
+
+def test_field_visit_section_scores_each_sheet_and_counts_findings(scores: CohortScores) -> None:
+    cppb = next(i.key for i in CHECKLIST if i.section == "cppb")
+    seen = {
+        "Siti": visit_result({"kunjungan.observe_5r": {"5r.r1_unused": "ya", "5r.r2_marked": "tidak"},
+                              "kunjungan.observe_cppb": {cppb: "tidak"}}),
+        "Hasan": visit_result({"kunjungan.observe_5r": {"5r.r2_marked": "tidak", "5r.r1_unused": "tb"}}),
+    }  # fmt: skip
+    (part,) = SECTIONS["field_visit"](ReportData(scores, "id", observations=seen))
+    text = part.data
+    assert "Kunjungan lapangan" in text and "Siti" in text and "Hasan" in text
+    assert "50,0" in text and "0,0" in text  # Siti 5R: 1 of 2 met; Hasan 5R: 0 of 1 (tb left out)
+    assert "2 / 2" in text and "1 / 2" in text  # 5r.r2_marked seen by both, the CPPB item by one
+
+
+def test_field_visit_section_says_when_no_sheet_was_collected(scores: CohortScores) -> None:
+    (part,) = SECTIONS["field_visit"](ReportData(scores, "en"))
+    assert "No field-visit observation sheets" in part.data
