@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, bilingual, column, exercise
+from ikm_curriculum.modules.assets.sample_data import date_text
 from ikm_curriculum.modules.facility.centres import centre_for
 from ikm_curriculum.modules.mentoring.follow_up import follow_up
 from ikm_curriculum.modules.mentoring.kpi import DEFAULT_KPIS, Kpi, KpiSet
@@ -113,10 +114,12 @@ def index(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[Public, Ke
     public: Public = {
         "title": bilingual("Indeks kartu skor", "Scorecard index"),
         "prompt": bilingual(
-            "Ini kartu skor sentra untuk satu triwulan. Hitung indeksnya: capaian setiap indikator (paling tinggi "
-            "120 %) dikali bobotnya, lalu dijumlahkan. Jawab dengan 1 angka di belakang koma.",
-            "This is the centre's scorecard for one quarter. Compute its index: each indicator's achievement (at "
-            "most 120 %) times its weight, added up. Answer to 1 decimal place.",
+            "Ini kartu skor sentra untuk satu triwulan. Hitung indeksnya: capaian setiap indikator (realisasi ÷ "
+            "target × 100, atau target ÷ realisasi × 100 jika makin rendah makin baik; paling tinggi 120 %) dikali "
+            "bobotnya, lalu dijumlahkan. Jawab dengan 1 angka di belakang koma.",
+            "This is the centre's scorecard for one quarter. Compute its index: each indicator's achievement (actual "
+            "÷ target × 100, or target ÷ actual × 100 where lower is better; at most 120 %) times its weight, added "
+            "up. Answer to 1 decimal place.",
         ),
         "data": {"columns": KPI_COLUMNS, "rows": kpi_rows(kpis, actual)},
         "unit": bilingual("poin (0–120)", "points (0–120)"),
@@ -200,11 +203,14 @@ def falling(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[Public, 
 
 
 ACTIONS = (
-    ("Catat suhu penggorengan setiap batch", "Record the frying temperature every batch"),
-    ("Daftarkan P-IRT untuk produk baru", "Register the new product for a P-IRT"),
+    ("Catat hasil pemeriksaan mutu setiap batch", "Record the quality check of every batch"),
+    (
+        "Urus izin atau sertifikat produk baru (P-IRT, halal atau SNI)",
+        "Apply for the new product's permit or certificate (P-IRT, halal or SNI)",
+    ),
     ("Buat buku kas usaha terpisah dari uang rumah tangga", "Keep a business cash book apart from household money"),
     ("Pasang label KIB pada semua mesin UPT", "Put KIB labels on every UPT machine"),
-    ("Ikut pelatihan pendamping proses produk halal", "Attend the halal process assistant training"),
+    ("Ikut pelatihan pemasaran daring", "Attend the online marketing training"),
     ("Perbaiki tata letak gudang bahan baku", "Rearrange the raw-material store"),
 )
 
@@ -243,7 +249,7 @@ def overdue(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[Public, 
                 column("status", "Status", "Status"),
             ],
             "rows": [
-                [a.id, a.member, bilingual(*ACTIONS[k]), a.due.isoformat(), bilingual(*shown[a.status])]
+                [a.id, a.member, bilingual(*ACTIONS[k]), date_text(a.due), bilingual(*shown[a.status])]
                 for k, a in enumerate(actions)
             ],
         },  # fmt: skip

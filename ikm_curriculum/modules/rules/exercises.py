@@ -224,6 +224,21 @@ SOUND = (
 )
 
 
+def _settings(params: dict[str, Any]) -> str:
+    """A rule's settings as the YAML file shows them: ``jam_per_minggu: 60, kejadian: pesan, pakai``.
+
+    >>> _settings({"jam_per_minggu": 60.0, "kejadian": ("pesan", "pakai"), "mesin": ()})
+    'jam_per_minggu: 60, kejadian: pesan, pakai'
+    """
+
+    def shown(value: Any) -> str:
+        if isinstance(value, (tuple, list)):
+            return ", ".join(shown(v) for v in value)
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    return ", ".join(f"{k}: {shown(v)}" for k, v in params.items() if v not in (None, ())) or "—"
+
+
 @exercise("tertib.repair_rules", kind="multi_choice", points=2)
 def repair_rules(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[Public, Key]:
     """Which rules of a draft need repair: a limit above the opening hours, an unknown machine, no sanction (lint)."""
@@ -235,7 +250,7 @@ def repair_rules(rng: np.random.Generator, ctx: ParticipantContext) -> tuple[Pub
     issues = [i for i in lint(text) if i.rule]
     flagged = sorted({i.rule for i in issues})
     rs = load(text)
-    rows = [[r.id, r.name, r.kind, ", ".join(f"{k}: {v}" for k, v in r.params.items() if v not in (None, ())) or "—",
+    rows = [[r.id, r.name, r.kind, _settings(r.params),
              "tidak ada" if r.sanction == () else "ikut tangga umum" if r.sanction is None else "sendiri"]
             for r in rs.rules]  # fmt: skip
     public: Public = {

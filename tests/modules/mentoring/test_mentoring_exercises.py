@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import numpy as np
@@ -62,7 +63,8 @@ def test_overdue_key_is_past_due_and_still_open() -> None:
     for seed in range(10):
         item = make_instance(SPECS["pendampingan.overdue"], seed)
         late = [row[0] for row in item.public["data"]["rows"]
-                if row[3] < "2026-09-30" and row[4]["en"] in ("not started", "in progress")]  # fmt: skip
+                if dt.datetime.strptime(row[3]["en"], "%d %B %Y").date() < dt.date(2026, 9, 30)
+                and row[4]["en"] in ("not started", "in progress")]  # fmt: skip
         assert item.key["correct"] == sorted(late) and late
 
 
