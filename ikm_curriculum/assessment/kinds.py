@@ -10,8 +10,9 @@ Each kind knows two things:
 
 Kinds: single_choice, multi_choice, numeric, table, classify (a category for
 each item), observation (a checklist filled in on a visit: stored, never
-scored), short_text (scored by hand) and layout (departments on a grid;
-:mod:`ikm_curriculum.assessment.layout`).
+scored), short_text (scored by hand), layout (departments on a grid;
+:mod:`ikm_curriculum.assessment.layout`) and decisions (a form of bounded
+fields, scored for the whole cohort at once by the simulation, not here).
 
 Public parts and keys are plain JSON-able dicts, described per kind below.
 """
@@ -194,6 +195,46 @@ def _score_observation(public: dict[str, Any], key: dict[str, Any], value: Any, 
     return ItemScore(0.0, max_points, {"observed": counts})
 
 
+def _validate_decisions(public: dict[str, Any], value: Any) -> dict[str, Any] | None:
+    """A value for every field of the form, within its bounds.
+
+    Public part: ``fields``, each ``{"id", "label", "type", ...}`` with type
+    ``int`` (``min``, ``max``), ``choice`` (``options``: list of ``{"id", "label"}``)
+    or ``multi`` (``options``; a list of option ids, each at most once).
+    """
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise AnswerFormatError("value", "an object of field id → value", value)
+    fields = {str(f["id"]): f for f in public["fields"]}
+    unknown = sorted(set(value) - set(fields))
+    if unknown:
+        raise AnswerFormatError(f"value.{unknown[0]}", f"a field id from {sorted(fields)}", unknown[0])
+    out: dict[str, Any] = {}
+    for field_id, spec in fields.items():
+        name, given = f"value.{field_id}", value.get(field_id)
+        if given is None:
+            raise AnswerFormatError(name, "a value for every field", None)
+        if spec["type"] == "int":
+            if isinstance(given, bool) or not isinstance(given, (int, float)) or given != int(given):
+                raise AnswerFormatError(name, f"a whole number from {spec['min']} to {spec['max']}", given)
+            if not spec["min"] <= given <= spec["max"]:
+                raise AnswerFormatError(name, f"a whole number from {spec['min']} to {spec['max']}", given)
+            out[field_id] = int(given)
+            continue
+        ids = [str(o["id"]) for o in spec["options"]]
+        chosen = given if spec["type"] == "multi" else [given]
+        if not isinstance(chosen, list) or any(c not in ids for c in chosen) or len(set(chosen)) != len(chosen):
+            raise AnswerFormatError(name, f"{'option ids' if spec['type'] == 'multi' else 'one'} of {ids}", given)
+        out[field_id] = sorted(chosen) if spec["type"] == "multi" else given
+    return out
+
+
+def _score_decisions(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    """Decisions are scored for the whole cohort by the simulation run, never one by one."""
+    return ItemScore(None, max_points, {"batch": True})
+
+
 def _validate_text(public: dict[str, Any], value: Any) -> str | None:
     if value is None:
         return None
@@ -220,6 +261,7 @@ class ExerciseKind:
     score: Callable[[dict[str, Any], dict[str, Any], Any, float], ItemScore]
     manual: bool = False
     feedback: bool = True  # a practice item of this kind says at once whether the answer is right
+    batch: bool = False  # scored for the whole cohort by a run of its own (the simulation), not by grading
 
 
 KINDS: dict[str, ExerciseKind] = {}
@@ -265,3 +307,4 @@ def _score_layout(public: dict[str, Any], key: dict[str, Any], value: Any, max_p
 
 
 register(ExerciseKind("layout", _validate_layout, _score_layout))
+register(ExerciseKind("decisions", _validate_decisions, _score_decisions, feedback=False, batch=True))

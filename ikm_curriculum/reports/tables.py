@@ -217,7 +217,8 @@ def score_distribution(scores: CohortScores, lang: str = "id", width: int = BIN_
 def _method(item: ItemScore, lang: str) -> str:
     if item.method and item.points is None:
         return label("method_awaiting", lang)
-    return label({"auto": "method_auto", "manual": "method_manual"}.get(item.method, "method_none"), lang)
+    methods = {"auto": "method_auto", "manual": "method_manual", "simulation": "method_simulation"}
+    return label(methods.get(item.method, "method_none"), lang)
 
 
 def items_table(scores: CohortScores, lang: str = "id") -> pd.DataFrame:

@@ -105,6 +105,8 @@ def grade_cohort(workspace_root: str, cohort_name: str, run_id: str) -> GradeRes
             now = utcnow()
             rows = []
             for instance in instances:
+                if get_kind(instance.kind).batch:
+                    continue  # scored by its own run (the simulation), which keeps its scores
                 value, submission_id = responses.get((instance.participant_id, instance.exercise_id), (None, None))
                 result = get_kind(instance.kind).score(instance.public, instance.key, value, instance.max_points)
                 rows.append(

@@ -48,3 +48,36 @@ def test_an_observation_is_checked_like_classify_but_earns_nothing() -> None:
     assert not observation.feedback and get_kind("classify").feedback
     with pytest.raises(AnswerFormatError):
         observation.validate(public, {"oven": "B"})
+
+
+DECISIONS = {
+    "fields": [
+        {"id": "maintenance", "label": "Perawatan", "type": "int", "min": 0, "max": 12},
+        {"id": "layout", "label": "Tata letak", "type": "choice", "options": [{"id": "A"}, {"id": "B"}]},
+        {"id": "certification", "label": "Sertifikasi", "type": "multi", "options": [{"id": "pirt"}, {"id": "halal"}]},
+    ]
+}
+
+
+def test_decisions_are_checked_field_by_field_and_left_to_the_simulation() -> None:
+    decisions = get_kind("decisions")
+    value = decisions.validate(DECISIONS, {"maintenance": 3.0, "layout": "B", "certification": ["halal", "pirt"]})
+    assert value == {"maintenance": 3, "layout": "B", "certification": ["halal", "pirt"]}
+    assert decisions.batch and decisions.score(DECISIONS, {}, value, 20.0).points is None
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        ({"maintenance": 13, "layout": "A", "certification": []}, "value.maintenance"),
+        ({"maintenance": 2.5, "layout": "A", "certification": []}, "value.maintenance"),
+        ({"maintenance": 2, "layout": "Z", "certification": []}, "value.layout"),
+        ({"maintenance": 2, "layout": "A", "certification": ["sni"]}, "value.certification"),
+        ({"maintenance": 2, "layout": "A"}, "value.certification"),
+        ({"maintenance": 2, "layout": "A", "certification": [], "fee": 1}, "value.fee"),
+    ],
+)
+def test_decisions_out_of_range_name_the_field(value: dict, field: str) -> None:
+    with pytest.raises(AnswerFormatError) as error:
+        get_kind("decisions").validate(DECISIONS, value)
+    assert error.value.field == field
