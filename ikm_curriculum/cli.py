@@ -251,6 +251,22 @@ def grade(cohort_name: str, workspace: Path | None) -> None:
 
 @cli.command()
 @click.argument("cohort_name", metavar="COHORT")
+@workspace_option
+def simulate(cohort_name: str, workspace: Path | None) -> None:
+    """Score every participant's simulation decisions on the cohort's hidden scenarios (one notebook run)."""
+    from ikm_curriculum.workbooks.simulation import run_simulation
+
+    result = run_simulation(_workspace(workspace), cohort_name)
+    console.print(
+        f"Simulated {result.scored} participants' decisions; {result.without_decisions} without decisions."
+        f"\nRun {result.run_id}; notebook: {result.notebook}"
+    )
+    for nama, reason in result.refused.items():
+        console.print(f"  refused {escape(nama)}: {escape(reason)} (0 points)", highlight=False)
+
+
+@cli.command()
+@click.argument("cohort_name", metavar="COHORT")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @workspace_option
 def scores(cohort_name: str, fmt: str, workspace: Path | None) -> None:

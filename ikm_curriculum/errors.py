@@ -80,3 +80,17 @@ class RuleSetError(IkmError, ValueError):
     def __init__(self, message: str, issues: tuple[object, ...] = ()) -> None:
         self.issues = tuple(issues)
         super().__init__(message)
+
+
+class DecisionError(IkmError, ValueError):
+    """Decisions for the simulation of a centre are out of range; ``problems`` lists every one.
+
+    Each problem is ``(field, expected, got)``; the message names the participant when known.
+    """
+
+    def __init__(self, problems: list[tuple[str, str, object]], participant: str = "") -> None:
+        self.problems = tuple(problems)
+        self.participant = participant
+        who = f"{participant}: " if participant else ""
+        lines = "\n".join(f"  - {field}: expected {expected}, got {got!r}" for field, expected, got in self.problems)
+        super().__init__(f"{who}decisions not accepted ({len(self.problems)} problem(s)):\n{lines}")

@@ -90,11 +90,11 @@ def test_exercise_specs_and_workbooks() -> None:
     assert [s.exercise_id for s in curriculum.exercise_specs("quality")] == workbook_order
     facility = curriculum.module("facility")
     facility_order = [e for topic in facility.topics for e in topic.exercises]
-    later = [curriculum.module(m) for m in ("assets", "rules", "mentoring", "field_visit")]
+    later = [curriculum.module(m) for m in ("assets", "rules", "mentoring", "field_visit", "technical_simulation")]
     later_order = [e for module in later for topic in module.topics for e in topic.exercises]
     in_module_order = workbook_order + facility_order + later_order
     assert [s.exercise_id for s in curriculum.exercise_specs()] == in_module_order
-    assert curriculum.exercise_specs("technical_simulation") == []
+    assert [s.exercise_id for s in curriculum.exercise_specs("technical_simulation")] == ["simulasi.decisions"]
     assert curriculum.spec("mutu.pareto_top_share").exercise_id == "mutu.pareto_top_share"
     assert curriculum.workbooks() == {
         "01_manajemen_mutu": quality,
@@ -103,6 +103,7 @@ def test_exercise_specs_and_workbooks() -> None:
         "04_tata_tertib": later[1],
         "05_pendampingan_evaluasi": later[2],
         "06_kunjungan_lapangan": later[3],
+        "07_simulasi_sentra": later[4],
     }
     with pytest.raises(KeyError, match="nope"):
         curriculum.module("nope")
@@ -246,7 +247,8 @@ def _drop(keys: list[Any]) -> Callable[[dict[str, Any]], None]:
                     }
                 ],
             ),
-            "topics[0].exercises[0]: unknown exercise id 'technical_simulation.nope' (exercises.py declares: none)",
+            "topics[0].exercises[0]: unknown exercise id 'technical_simulation.nope' "
+            "(exercises.py declares: simulasi.decisions)",
         ),
         (
             "quality",

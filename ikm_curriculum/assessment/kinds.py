@@ -199,8 +199,9 @@ def _validate_decisions(public: dict[str, Any], value: Any) -> dict[str, Any] | 
     """A value for every field of the form, within its bounds.
 
     Public part: ``fields``, each ``{"id", "label", "type", ...}`` with type
-    ``int`` (``min``, ``max``), ``choice`` (``options``: list of ``{"id", "label"}``)
-    or ``multi`` (``options``; a list of option ids, each at most once).
+    ``int`` or ``number`` (``min``, ``max``), ``bool``, ``choice`` (``options``:
+    list of ``{"id", "label"}``) or ``multi`` (``options``; a list of option
+    ids, each at most once).
     """
     if value is None:
         return None
@@ -215,12 +216,19 @@ def _validate_decisions(public: dict[str, Any], value: Any) -> dict[str, Any] | 
         name, given = f"value.{field_id}", value.get(field_id)
         if given is None:
             raise AnswerFormatError(name, "a value for every field", None)
-        if spec["type"] == "int":
-            if isinstance(given, bool) or not isinstance(given, (int, float)) or given != int(given):
-                raise AnswerFormatError(name, f"a whole number from {spec['min']} to {spec['max']}", given)
+        if spec["type"] in ("int", "number"):
+            whole = spec["type"] == "int"
+            expected = f"{'a whole number' if whole else 'a number'} from {spec['min']} to {spec['max']}"
+            if isinstance(given, bool) or not isinstance(given, (int, float)) or (whole and given != int(given)):
+                raise AnswerFormatError(name, expected, given)
             if not spec["min"] <= given <= spec["max"]:
-                raise AnswerFormatError(name, f"a whole number from {spec['min']} to {spec['max']}", given)
-            out[field_id] = int(given)
+                raise AnswerFormatError(name, expected, given)
+            out[field_id] = int(given) if whole else float(given)
+            continue
+        if spec["type"] == "bool":
+            if not isinstance(given, bool):
+                raise AnswerFormatError(name, "true or false", given)
+            out[field_id] = given
             continue
         ids = [str(o["id"]) for o in spec["options"]]
         chosen = given if spec["type"] == "multi" else [given]

@@ -39,6 +39,7 @@ from ikm_curriculum.widgets.autosave import AnswerStore
 from ikm_curriculum.workbooks.collect import CollectOutcome, collect
 from ikm_curriculum.workbooks.grading import run_grading
 from ikm_curriculum.workbooks.release import instance_from_row, release_cohort
+from ikm_curriculum.workbooks.simulation import run_simulation
 
 COHORT = "kendari-demo"
 ROSTER = PACKAGE_DIR / "demo" / "roster.csv"
@@ -130,6 +131,9 @@ def run_demo(directory: Path, lang: str = "id", console: Console | None = None) 
         grade_task = progress.add_task("Grading (one notebook run)", total=1)
         graded = run_grading(workspace, COHORT)
         progress.advance(grade_task)
+        simulate_task = progress.add_task("Simulating (hidden scenarios)", total=1)
+        run_simulation(workspace, COHORT)
+        progress.advance(simulate_task)
         report_task = progress.add_task("Writing the report", total=1)
         paths = build_report(workspace, COHORT, lang)
         progress.advance(report_task)

@@ -54,6 +54,8 @@ def simulated_answer(instance: ExerciseInstance, rng: np.random.Generator, abili
         return _typed(key["value"], rng, right)
     if kind == "table":
         return {cell: _typed(value, rng, rng.random() < ability) for cell, value in key["values"].items()}
+    if kind == "decisions":
+        return _decisions(public, rng, ability)
     if kind == "observation":  # what an observer saw: mostly met, some not, a few not applicable
         return {item["id"]: str(rng.choice(["ya", "ya", "ya", "tidak", "tb"])) for item in public["items"]}
     if kind == "classify":
@@ -79,3 +81,28 @@ def _typed(value: float, rng: np.random.Generator, right: bool) -> float:
     if not right:
         value = value * (1 + rng.choice([-1, 1]) * rng.uniform(0.05, 0.30)) + (0.5 if value == 0 else 0)
     return round(float(value), 3)
+
+
+def _decisions(public: dict[str, Any], rng: np.random.Generator, ability: float) -> dict[str, Any]:
+    """Each decision as the reference policy has it with probability ``ability``, else a value drawn in its range."""
+    from ikm_curriculum.simulation import REFERENCE_POLICY
+
+    reference = REFERENCE_POLICY.to_dict()
+    chosen: dict[str, Any] = {}
+    for spec in public["fields"]:
+        field = spec["id"]
+        if rng.random() < ability:
+            chosen[field] = reference[field]
+        elif spec["type"] == "number":
+            chosen[field] = round(float(rng.uniform(spec["min"], spec["max"])), 2)
+        elif spec["type"] == "int":
+            chosen[field] = int(rng.integers(spec["min"], spec["max"] + 1))
+        elif spec["type"] == "bool":
+            chosen[field] = bool(rng.random() < 0.5)
+        elif spec["type"] == "choice":
+            chosen[field] = str(rng.choice([o["id"] for o in spec["options"]]))
+        else:
+            chosen[field] = sorted(o["id"] for o in spec["options"] if rng.random() < 0.5)
+    if chosen.get("inspection_c", 0) >= max(chosen.get("inspection_n", 0), 1):  # c < n, as the form explains
+        chosen["inspection_c"] = max(chosen.get("inspection_n", 0) - 1, 0) // 2
+    return chosen

@@ -19,6 +19,7 @@ from ikm_curriculum.errors import AnswerFormatError
 from ikm_curriculum.widgets.autosave import AnswerStore
 from ikm_curriculum.widgets.charts import chart_image, data_table_html
 from ikm_curriculum.widgets.labels import label, text
+from ikm_curriculum.widgets.simulation_front import decisions_builder
 
 THOUSANDS = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")  # 4.500.000 or 4,500,000
 
@@ -379,4 +380,5 @@ BUILDERS: dict[str, Builder] = {
     "observation": _classify,
     "short_text": _short_text,
     "layout": _layout,
+    "decisions": decisions_builder,
 }

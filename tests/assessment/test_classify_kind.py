@@ -55,26 +55,32 @@ DECISIONS = {
         {"id": "maintenance", "label": "Perawatan", "type": "int", "min": 0, "max": 12},
         {"id": "layout", "label": "Tata letak", "type": "choice", "options": [{"id": "A"}, {"id": "B"}]},
         {"id": "certification", "label": "Sertifikasi", "type": "multi", "options": [{"id": "pirt"}, {"id": "halal"}]},
+        {"id": "plan", "label": "Rencana", "type": "number", "min": 0.5, "max": 1.5},
+        {"id": "charts", "label": "Peta kendali", "type": "bool"},
     ]
 }
+OK = {"maintenance": 2, "layout": "A", "certification": [], "plan": 1.0, "charts": False}
 
 
 def test_decisions_are_checked_field_by_field_and_left_to_the_simulation() -> None:
     decisions = get_kind("decisions")
-    value = decisions.validate(DECISIONS, {"maintenance": 3.0, "layout": "B", "certification": ["halal", "pirt"]})
-    assert value == {"maintenance": 3, "layout": "B", "certification": ["halal", "pirt"]}
+    given = {**OK, "maintenance": 3.0, "layout": "B", "certification": ["halal", "pirt"], "plan": 1, "charts": True}
+    value = decisions.validate(DECISIONS, given)
+    assert value == {"maintenance": 3, "layout": "B", "certification": ["halal", "pirt"], "plan": 1.0, "charts": True}
     assert decisions.batch and decisions.score(DECISIONS, {}, value, 20.0).points is None
 
 
 @pytest.mark.parametrize(
     ("value", "field"),
     [
-        ({"maintenance": 13, "layout": "A", "certification": []}, "value.maintenance"),
-        ({"maintenance": 2.5, "layout": "A", "certification": []}, "value.maintenance"),
-        ({"maintenance": 2, "layout": "Z", "certification": []}, "value.layout"),
-        ({"maintenance": 2, "layout": "A", "certification": ["sni"]}, "value.certification"),
-        ({"maintenance": 2, "layout": "A"}, "value.certification"),
-        ({"maintenance": 2, "layout": "A", "certification": [], "fee": 1}, "value.fee"),
+        ({**OK, "maintenance": 13}, "value.maintenance"),
+        ({**OK, "maintenance": 2.5}, "value.maintenance"),
+        ({**OK, "layout": "Z"}, "value.layout"),
+        ({**OK, "certification": ["sni"]}, "value.certification"),
+        ({k: v for k, v in OK.items() if k != "certification"}, "value.certification"),
+        ({**OK, "fee": 1}, "value.fee"),
+        ({**OK, "plan": 1.6}, "value.plan"),
+        ({**OK, "charts": "ya"}, "value.charts"),
     ],
 )
 def test_decisions_out_of_range_name_the_field(value: dict, field: str) -> None:

@@ -186,3 +186,25 @@ def test_house_rules_text_box_lints_as_the_participant_types(tmp_path: Path, voi
     expect(block.locator(".ikm-lint")).to_contain_text("sampah")
     saved = _wait_for_file(answers_file, lambda a: "tertib.own_rules" in a, 15)
     assert "jenis: sampah" in saved["tertib.own_rules"]["value"]
+
+
+def test_simulation_played_and_submitted_in_the_browser(tmp_path: Path, voila_server: Any, page: Any) -> None:
+    """In the simulation workbook: try the decisions on the practice scenarios, then submit them."""
+    from playwright.sync_api import expect
+
+    folder = _released_folder(tmp_path)
+    answers_file = folder / "07_simulasi_sentra.answers.json"
+    server = voila_server(folder, "07_simulasi_sentra.ipynb")
+    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
+    block = page.locator(".ikm-exercise-simulasi-decisions")
+    run = block.locator(".ikm-sim-run")
+    expect(run).to_be_visible(timeout=RENDER_TIMEOUT_MS)
+    block.locator("select").first.select_option(label="Ketat: setiap pelanggaran disanksi")  # enforcement
+    run.click()
+    expect(block).to_contain_text("Indeks kartu skor", timeout=SAVE_TIMEOUT_MS)
+    expect(block.locator("img")).to_be_visible()
+    assert not answers_file.exists() or "simulasi.decisions" not in _answers(answers_file)  # trying saves nothing
+    block.locator(".ikm-sim-submit").click()
+    saved = _wait_for_file(answers_file, lambda a: "simulasi.decisions" in a, 15)
+    assert saved["simulasi.decisions"]["value"]["enforcement"] == "ketat"
+    expect(block.locator(".ikm-status")).to_contain_text("Tersimpan")

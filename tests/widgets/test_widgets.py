@@ -340,3 +340,30 @@ def test_rules_text_box_starts_from_the_template_and_lints_live(tmp_path: Path) 
     assert "baris" in problems.value and "atoeran" in problems.value
     saved = json.loads((tmp_path / "tertib.answers.json").read_text("utf-8"))["answers"]["tertib.own_rules"]
     assert "atoeran:" in saved["value"]  # a text with problems is still saved: the participant is not done yet
+
+
+def test_simulation_decisions_try_on_practice_scenarios_then_submit(tmp_path: Path) -> None:
+    import numpy as np
+
+    from ikm_curriculum.assessment import ParticipantContext
+    from ikm_curriculum.modules.technical_simulation.exercises import EXERCISES, STARTING_POINT
+
+    part = EXERCISES[0].instance(np.random.default_rng(1), ParticipantContext("p", "abon ikan")).release_part()
+    wb = Workbook("uji", "siti-0001", "Siti", "sim", "id", [part], folder=tmp_path)
+    front = wb.fronts["simulasi.decisions"]
+    form, buttons, result, chart = front.input.children
+    _seed, run, submit = buttons.children
+    sliders = {spec["id"]: widget for spec, widget in zip(part["fields"], form.children, strict=True)}
+    assert sliders["layout"].value == "C" and sliders["maintenance_interval_months"].value == 0  # as it runs today
+    sliders["maintenance_interval_months"].value = 3
+    assert not (tmp_path / "sim.answers.json").exists()  # moving a slider saves nothing
+    run.click()
+    assert "Indeks kartu skor" in result.value and "Permintaan" in result.value and chart.value[:4] == b"\x89PNG"
+    sliders["inspection_n"].value, sliders["inspection_c"].value = 5, 9
+    run.click()
+    assert "inspection_c" in result.value  # the model refuses c ≥ n and says which decision
+    sliders["inspection_c"].value = 1
+    submit.click()
+    saved = json.loads((tmp_path / "sim.answers.json").read_text("utf-8"))["answers"]["simulasi.decisions"]["value"]
+    assert saved == {**STARTING_POINT, "maintenance_interval_months": 3, "inspection_n": 5, "inspection_c": 1}
+    assert "Tersimpan" in front.status.value
