@@ -22,7 +22,7 @@ from typing import Any
 
 from ikm_curriculum.errors import CalculationError
 from ikm_curriculum.modules.assets.register import AssetRegister, register_from_frame, register_to_frame
-from ikm_curriculum.modules.assets.table_cells import check_lang, is_empty
+from ikm_curriculum.modules.table_cells import check_lang, is_empty
 
 SUFFIXES = (".csv", ".xlsx")
 """File types read and written."""

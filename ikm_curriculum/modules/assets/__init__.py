@@ -13,7 +13,8 @@ Public contract (other people's scripts call these; keep them stable)::
 One file per concept:
 
 * :mod:`.cards` — asset cards KIB A–F, conditions B / RR / RB, cards not depreciated;
-* :mod:`.register` — asset records in the KIB layout, totals, tables (:mod:`.table_cells` reads typed cells);
+* :mod:`.register` — asset records in the KIB layout, totals, tables (cells read by
+  :mod:`ikm_curriculum.modules.table_cells`);
 * :mod:`.useful_lives` — the table of useful lives (data with source and date; a city can replace it);
 * :mod:`.depreciation` — straight-line schedules per year, semester or month; book value;
 * :mod:`.reconciliation` — an inventory count against the register;

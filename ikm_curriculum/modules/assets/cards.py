@@ -19,10 +19,12 @@ read these tables from here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
 from ikm_curriculum.modules.quality.commodities import Text
+from ikm_curriculum.modules.table_cells import bad_value
 
 SOURCE = (
     "PSAP 07 'Akuntansi Aset Tetap' (PP 71/2010, Lampiran I): the six classes of fixed assets, and par. 53 "
@@ -64,3 +66,32 @@ ROOM_REQUIRED_CARDS = frozenset({"B", "E"})
 
 WRITE_OFF_CONDITIONS = frozenset({"RB"})
 """Conditions that usually start a write-off (*penghapusan*): Rusak Berat (Permendagri 19/2016) — likely."""
+
+_CARD_LIST = "A, B, C, D, E, F (KIB A–F, also 'KIB B' or 'b')"
+_CONDITION_LIST = "B, RR, RB or Baik, Rusak Ringan, Rusak Berat"
+
+
+def parse_card(value: object, what: str = "card") -> str:
+    """Asset card letter A–F from ``"B"``, ``"b"`` or ``"KIB B"``.
+
+    >>> parse_card("KIB b"), parse_card(" c ")
+    ('B', 'C')
+    """
+    text = re.sub(r"^KIB\s*", "", str(value).strip().upper()) if isinstance(value, str) else ""
+    if text not in CARDS:
+        raise bad_value(what, f"one of {_CARD_LIST}", value)
+    return text
+
+
+def parse_condition(value: object, what: str = "condition") -> str:
+    """Condition code B / RR / RB from the code or the name spelled out (any case).
+
+    >>> parse_condition("rusak  berat"), parse_condition("rr"), parse_condition("Baik")
+    ('RB', 'RR', 'B')
+    """
+    if isinstance(value, str):
+        text = " ".join(value.split()).casefold()
+        for code, label in CONDITIONS.items():
+            if text in (code.casefold(), label.id.casefold()):
+                return code
+    raise bad_value(what, f"one of {_CONDITION_LIST}", value)

@@ -37,7 +37,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
 from ikm_curriculum.errors import CalculationError
-from ikm_curriculum.modules.assets.cards import WRITE_OFF_CONDITIONS
+from ikm_curriculum.modules.assets.cards import WRITE_OFF_CONDITIONS, parse_condition
 from ikm_curriculum.modules.assets.register import (
     AssetRecord,
     AssetRegister,
@@ -45,14 +45,14 @@ from ikm_curriculum.modules.assets.register import (
     register_from_rows,
     totals_of,
 )
-from ikm_curriculum.modules.assets.table_cells import (
+from ikm_curriculum.modules.quality.commodities import Text
+from ikm_curriculum.modules.table_cells import (
     build_rows,
     check_lang,
     code_key,
     field_names,
     frame_rows,
     is_empty,
-    parse_condition,
     parse_text,
     parse_whole,
     problem_list,
@@ -60,7 +60,6 @@ from ikm_curriculum.modules.assets.table_cells import (
     room_key,
     row_label,
 )
-from ikm_curriculum.modules.quality.commodities import Text
 
 if TYPE_CHECKING:
     import pandas as pd

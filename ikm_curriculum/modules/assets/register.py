@@ -13,7 +13,7 @@ set of lines, keyed by the asset code (*kode barang*). Inputs from a table are
 accepted in the forms people type: card ``"KIB B"`` or ``"b"``; condition
 ``"RB"`` or ``"Rusak Berat"``; dates as :class:`datetime.date`, ISO
 ``"2023-05-17"`` or ``"17/05/2023"``; cost ``12500000`` or ``"12.500.000"``
-(the cell readers are in :mod:`ikm_curriculum.modules.assets.table_cells`; the
+(the cell readers are in :mod:`ikm_curriculum.modules.table_cells`; the
 cards and conditions in :mod:`ikm_curriculum.modules.assets.cards`, whose
 :data:`CARDS` and :data:`CONDITIONS` callers may import from here too).
 
@@ -40,8 +40,10 @@ from ikm_curriculum.modules.assets.cards import (
     NOT_DEPRECIATED_CARDS,
     ROOM_REQUIRED_CARDS,
     WRITE_OFF_CONDITIONS,
+    parse_card,
+    parse_condition,
 )
-from ikm_curriculum.modules.assets.table_cells import (
+from ikm_curriculum.modules.table_cells import (
     bad_value,
     build_rows,
     check_lang,
@@ -49,8 +51,6 @@ from ikm_curriculum.modules.assets.table_cells import (
     field_names,
     frame_rows,
     is_empty,
-    parse_card,
-    parse_condition,
     parse_cost,
     parse_date,
     parse_text,

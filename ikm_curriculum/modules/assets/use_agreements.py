@@ -38,7 +38,6 @@ from typing import Any
 
 from ikm_curriculum.errors import CalculationError
 from ikm_curriculum.modules.assets.cards import KIB_CARDS
-from ikm_curriculum.modules.assets.table_cells import is_empty, parse_whole
 from ikm_curriculum.modules.assets.use_forms import DATED as DATED
 from ikm_curriculum.modules.assets.use_forms import (
     FINDING_SEVERITY,
@@ -53,6 +52,7 @@ from ikm_curriculum.modules.assets.use_forms import GOVERNMENT_PARTY_KINDS as GO
 from ikm_curriculum.modules.assets.use_forms import SOURCE as SOURCE
 from ikm_curriculum.modules.assets.use_forms import TERM_CONFIDENCE as TERM_CONFIDENCE
 from ikm_curriculum.modules.quality.commodities import Text
+from ikm_curriculum.modules.table_cells import is_empty, parse_whole
 
 _YES_NO = {"ya": True, "yes": True, "true": True, "y": True, "tidak": False, "no": False, "false": False, "n": False}
 

@@ -31,8 +31,8 @@ from ikm_curriculum.errors import CalculationError
 from ikm_curriculum.modules.assets.cards import DEPRECIABLE_CARDS
 from ikm_curriculum.modules.assets.cards import KIB_CARDS as KIB_CARDS  # re-exported: the old home of these names
 from ikm_curriculum.modules.assets.cards import NOT_DEPRECIATED_CARDS as NOT_DEPRECIATED_CARDS
-from ikm_curriculum.modules.assets.table_cells import parse_whole
 from ikm_curriculum.modules.quality.commodities import Text
+from ikm_curriculum.modules.table_cells import parse_whole
 
 SOURCE = (
     "Basis: Permendagri 64/2013 (accrual-based government accounting standards for regions), Lampiran I, "

@@ -31,10 +31,10 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ikm_curriculum.modules.assets.table_cells import bad_value, check_lang, parse_date
 from ikm_curriculum.modules.mentoring.mentoring_log import ActionItem, MentoringLog
 from ikm_curriculum.modules.mentoring.scorecard import ScorecardResult
 from ikm_curriculum.modules.quality.commodities import Text
+from ikm_curriculum.modules.table_cells import bad_value, check_lang, parse_date
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -29,8 +29,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ikm_curriculum.errors import CalculationError
-from ikm_curriculum.modules.assets.table_cells import bad_value, header_key, is_empty, problem_list, rename_row
 from ikm_curriculum.modules.quality.commodities import Text
+from ikm_curriculum.modules.table_cells import bad_value, header_key, is_empty, problem_list, rename_row
 
 DIRECTIONS: Mapping[str, Text] = MappingProxyType(
     {

@@ -33,7 +33,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ikm_curriculum.errors import CalculationError
-from ikm_curriculum.modules.assets.table_cells import (
+from ikm_curriculum.modules.quality.commodities import Text
+from ikm_curriculum.modules.table_cells import (
     bad_value,
     field_names,
     is_empty,
@@ -42,7 +43,6 @@ from ikm_curriculum.modules.assets.table_cells import (
     problem_list,
     rename_row,
 )
-from ikm_curriculum.modules.quality.commodities import Text
 
 ACTION_STATUSES: Mapping[str, Text] = MappingProxyType(
     {

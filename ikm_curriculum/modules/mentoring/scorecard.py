@@ -40,9 +40,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ikm_curriculum.errors import CalculationError
-from ikm_curriculum.modules.assets.table_cells import bad_value, check_lang, problem_list
 from ikm_curriculum.modules.mentoring.kpi import DEFAULT_KPIS, KpiSet, _number
 from ikm_curriculum.modules.quality.commodities import Text
+from ikm_curriculum.modules.table_cells import bad_value, check_lang, problem_list
 
 if TYPE_CHECKING:
     import pandas as pd

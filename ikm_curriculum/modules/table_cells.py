@@ -7,12 +7,12 @@ then typed. The helpers here accept the forms they use — blank cells as
 ``"Rp 12.500.000,00"`` (Indonesian thousand dots); a code typed as a number;
 headers in Indonesian, English or as field names, any case — and raise
 :class:`~ikm_curriculum.errors.CalculationError` naming the field, what was
-expected and what was got. They hold no rule of their own: the register
-(:mod:`ikm_curriculum.modules.assets.register`) and the count
-(:mod:`ikm_curriculum.modules.assets.reconciliation`) say which cell is what.
+expected and what was got. They hold no rule of their own: the modules that
+read tables (asset registers and counts, mentoring logs, KPI sets) say which
+cell is what. Shared by the training modules, so it lives beside them.
 
->>> parse_cost("Rp 12.500.000,00"), parse_date("17/05/2023"), parse_card("KIB b")
-(12500000, datetime.date(2023, 5, 17), 'B')
+>>> parse_cost("Rp 12.500.000,00"), parse_date("17/05/2023")
+(12500000, datetime.date(2023, 5, 17))
 """
 
 from __future__ import annotations
@@ -25,12 +25,8 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from ikm_curriculum.errors import CalculationError
-from ikm_curriculum.modules.assets.cards import CARDS, CONDITIONS
 
 T = TypeVar("T")
-
-_CARD_LIST = "A, B, C, D, E, F (KIB A–F, also 'KIB B' or 'b')"
-_CONDITION_LIST = "B, RR, RB or Baik, Rusak Ringan, Rusak Berat"
 
 
 def is_empty(value: object) -> bool:
@@ -70,32 +66,6 @@ def parse_text(value: object, what: str, required: bool = True) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, numbers.Integral)):
         raise bad_value(what, "a text", value)
     return " ".join(str(value).split())
-
-
-def parse_card(value: object, what: str = "card") -> str:
-    """Asset card letter A–F from ``"B"``, ``"b"`` or ``"KIB B"``.
-
-    >>> parse_card("KIB b"), parse_card(" c ")
-    ('B', 'C')
-    """
-    text = re.sub(r"^KIB\s*", "", str(value).strip().upper()) if isinstance(value, str) else ""
-    if text not in CARDS:
-        raise bad_value(what, f"one of {_CARD_LIST}", value)
-    return text
-
-
-def parse_condition(value: object, what: str = "condition") -> str:
-    """Condition code B / RR / RB from the code or the name spelled out (any case).
-
-    >>> parse_condition("rusak  berat"), parse_condition("rr"), parse_condition("Baik")
-    ('RB', 'RR', 'B')
-    """
-    if isinstance(value, str):
-        text = " ".join(value.split()).casefold()
-        for code, label in CONDITIONS.items():
-            if text in (code.casefold(), label.id.casefold()):
-                return code
-    raise bad_value(what, f"one of {_CONDITION_LIST}", value)
 
 
 def parse_date(value: object, what: str = "acquired") -> date:
