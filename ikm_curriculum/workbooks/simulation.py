@@ -124,7 +124,8 @@ def simulate_cohort(workspace_root: str, cohort_name: str, run_id: str, lang: st
                 f"| {names[by_id[k].participant_id]} | {r.index:.1f} | {r.points:g} | {r.rank} |"
                 for k, r in sorted(scores.items(), key=lambda item: item[1].rank)
             )
-            display(Markdown("| nama | indeks | poin | peringkat |\n|---|---|---|---|\n" + table))
+            head = "| nama | indeks | poin | peringkat |" if lang == "id" else "| name | index | points | rank |"
+            display(Markdown(f"{head}\n|---|---|---|---|\n{table}"))
         without = len(instances) - len(chosen) - len(refused)
         return SimulationRunResult(run_id, cohort_name, len(scores), without, refused)
     finally:
