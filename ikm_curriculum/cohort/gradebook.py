@@ -143,7 +143,7 @@ class GradingRun(Base):
 
 
 class Score(Base):
-    """Points for one item of one participant; ``method`` is 'auto' or 'manual'."""
+    """Points for one item of one participant; ``method`` is 'auto', 'manual' or 'sim' (the simulation run)."""
 
     __tablename__ = "scores"
     __table_args__ = (UniqueConstraint("participant_id", "exercise_id", "method"),)

@@ -217,7 +217,7 @@ def score_distribution(scores: CohortScores, lang: str = "id", width: int = BIN_
 def _method(item: ItemScore, lang: str) -> str:
     if item.method and item.points is None:
         return label("method_awaiting", lang)
-    methods = {"auto": "method_auto", "manual": "method_manual", "simulation": "method_simulation"}
+    methods = {"auto": "method_auto", "manual": "method_manual", "sim": "method_simulation"}
     return label(methods.get(item.method, "method_none"), lang)
 
 

@@ -11,7 +11,7 @@ trail. The notebook calls :func:`simulate_cohort`, which
    common random numbers: the same scenarios for everyone),
 3. scores everyone against the reference policy
    (:func:`ikm_curriculum.simulation.score_participants`; the rubric is printed), and
-4. stores the points as scores with method ``simulation`` in one transaction,
+4. stores the points as scores with method ``sim`` in one transaction,
    replacing the previous simulation scores (grading never touches them).
 
 A participant whose decisions the model refuses (e.g. acceptance number ≥ sample
@@ -35,6 +35,8 @@ from ikm_curriculum.workbooks.runner import run_notebook, run_stamp
 RESULT_MIMETYPE = "application/vnd.ikm.simulation-result+json"
 SCENARIOS = 100
 """Hidden scenarios per cohort (replications of the 12 months)."""
+METHOD = "sim"
+"""``Score.method`` of a simulation score (the column holds 8 characters); grading deletes only ``auto`` scores."""
 
 
 @dataclass(frozen=True)
@@ -100,11 +102,11 @@ def simulate_cohort(workspace_root: str, cohort_name: str, run_id: str, lang: st
                 if chosen
                 else {}
             )
-            session.execute(delete(Score).where(Score.participant_id.in_(list(names)), Score.method == "simulation"))
+            session.execute(delete(Score).where(Score.participant_id.in_(list(names)), Score.method == METHOD))
             now = utcnow()
             rows = [
                 {"participant_id": by_id[key].participant_id, "exercise_id": by_id[key].exercise_id,
-                 "method": "simulation", "points": result.points, "max_points": by_id[key].max_points,
+                 "method": METHOD, "points": result.points, "max_points": by_id[key].max_points,
                  "detail": result.to_dict(), "submission_id": sources[key], "run_id": run_id, "scored_at": now}
                 for key, result in scores.items()
             ]  # fmt: skip
@@ -112,7 +114,7 @@ def simulate_cohort(workspace_root: str, cohort_name: str, run_id: str, lang: st
                 name = names[instance.participant_id]
                 if name in refused:
                     rows.append({"participant_id": instance.participant_id, "exercise_id": instance.exercise_id,
-                                 "method": "simulation", "points": 0.0, "max_points": instance.max_points,
+                                 "method": METHOD, "points": 0.0, "max_points": instance.max_points,
                                  "detail": {"refused": refused[name]}, "submission_id": None, "run_id": run_id,
                                  "scored_at": now})  # fmt: skip
             if rows:

@@ -7,13 +7,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from sqlalchemy import select
 
+from ikm_curriculum.cohort.gradebook import Score
 from ikm_curriculum.cohort.scores import cohort_scores
 from ikm_curriculum.simulation import REFERENCE_POLICY
 from ikm_curriculum.workbooks.collect import collect
 from ikm_curriculum.workbooks.grading import run_grading
 from ikm_curriculum.workbooks.release import release_cohort
-from ikm_curriculum.workbooks.simulation import run_simulation
+from ikm_curriculum.workbooks.simulation import METHOD, run_simulation
 
 pytestmark = pytest.mark.slow
 WORKBOOK = "07_simulasi_sentra"
@@ -48,6 +50,14 @@ def test_simulation_scores_everyone_on_the_same_hidden_scenarios(workspace, coho
     executed = nbformat.read(result.notebook, as_version=4)
     shown = json.dumps([o for c in executed.cells for o in c.get("outputs", [])])
     assert "Cara menilai simulasi" in shown and "kebijakan acuan" in shown  # the rubric is in the audit notebook
+
+    gradebook = workspace.gradebook()
+    with gradebook.session() as session:
+        methods = [
+            row.method for row in session.scalars(select(Score).where(Score.exercise_id == "simulasi.decisions"))
+        ]
+    gradebook.dispose()
+    assert methods == [METHOD] * 3 and len(METHOD) <= Score.__table__.c.method.type.length  # fits on PostgreSQL too
 
     run_grading(workspace, cohort)  # grading leaves the simulation's scores alone
     again = {p.nama: p.by_module["technical_simulation"][0] for p in cohort_scores(workspace, cohort).participants}
