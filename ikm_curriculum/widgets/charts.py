@@ -31,13 +31,15 @@ def renderer(kind: str) -> Callable[[Renderer], Renderer]:
     return register
 
 
-def _figure(width: float = 7.5, height: float = 3.2) -> Any:
+def new_figure(width: float = 7.5, height: float = 3.2) -> Any:
+    """A matplotlib figure of ``width`` × ``height`` inches, without pyplot (no global state, no GUI)."""
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height), dpi=100)
 
 
-def _png(figure: Any) -> bytes:
+def png_bytes(figure: Any) -> bytes:
+    """The figure as PNG bytes, for an ipywidgets Image or an HTML report."""
     buffer = io.BytesIO()
     figure.tight_layout()
     figure.savefig(buffer, format="png")
@@ -88,7 +90,7 @@ def _number(value: float, lang: str) -> str:
 @renderer("xbar_r")
 def xbar_r(example: dict[str, Any], lang: str) -> tuple[str, Any]:
     """Two panels: subgroup means with x̿ and limits, ranges with R̄ and limits; points outside in red."""
-    figure = _figure(7.5, 4.6)
+    figure = new_figure(7.5, 4.6)
     top, bottom = figure.subplots(2, 1, sharex=True)
     numbers = list(range(1, len(example["xbars"]) + 1))
     outside = set(example["out_of_control"])
@@ -118,7 +120,7 @@ def xbar_r(example: dict[str, Any], lang: str) -> tuple[str, Any]:
 def pareto(example: dict[str, Any], lang: str) -> tuple[str, Any]:
     """Bars of counts, largest first, with the cumulative percent line and the cut-off."""
     rows = example["rows"]
-    figure = _figure(7.5, 3.6)
+    figure = new_figure(7.5, 3.6)
     axes = figure.subplots()
     names = [text(r["category"], lang) for r in rows]
     positions = list(range(len(rows)))
@@ -151,7 +153,7 @@ def control_chart(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
     """
     points = chart["points"]
     numbers = list(range(1, len(points) + 1))
-    figure = _figure(7.5, 3.2)
+    figure = new_figure(7.5, 3.2)
     axes = figure.subplots()
     axes.plot(numbers, points, marker="o", color="#3b6ea5")
     for key, style, tag in (("ucl", "--", "ucl"), ("center", "-", "cl"), ("lcl", "--", "lcl")):
@@ -182,7 +184,7 @@ def oc_curve(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
     Keys: ``n``, ``c``, ``fractions`` (0–1), ``probabilities``; optional ``aql``
     (a fraction, marked with a dotted line) and ``title`` (bilingual).
     """
-    figure = _figure(6.5, 3.4)
+    figure = new_figure(6.5, 3.4)
     axes = figure.subplots()
     axes.plot([100 * f for f in chart["fractions"]], chart["probabilities"], color="#3b6ea5")
     if chart.get("aql") is not None:
@@ -203,7 +205,7 @@ def capability(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
     Keys: ``values``, ``lsl`` and/or ``usl`` (None for a one-sided spec),
     optional ``target``, ``unit`` and ``title`` (bilingual).
     """
-    figure = _figure(6.5, 3.2)
+    figure = new_figure(6.5, 3.2)
     axes = figure.subplots()
     axes.hist(chart["values"], bins="sturges", color="#3b6ea5", edgecolor="white")
     for key, tag in (("lsl", "lsl_spec"), ("usl", "usl_spec"), ("target", "target")):
@@ -231,7 +233,7 @@ def bars(chart: dict[str, Any], lang: str) -> tuple[str, Any]:
     categories = [text(c, lang) for c in chart["categories"]]
     series = chart["series"]
     width = 0.8 / len(series)
-    figure = _figure(6.5, 3.2)
+    figure = new_figure(6.5, 3.2)
     axes = figure.subplots()
     colours = ["#9db4d0", "#3b6ea5", "#c0392b"]
     for k, one in enumerate(series):
@@ -253,7 +255,7 @@ def chart_image(chart: dict[str, Any], lang: str) -> w.Image:
     if chart["kind"] not in RENDERERS:
         raise KeyError(f"no renderer for chart kind {chart['kind']!r}; known: {sorted(RENDERERS)}")
     _, figure = RENDERERS[chart["kind"]](chart, lang)
-    return w.Image(value=_png(figure), format="png", layout=w.Layout(width="720px"))
+    return w.Image(value=png_bytes(figure), format="png", layout=w.Layout(width="720px"))
 
 
 def example_widget(example: dict[str, Any], lang: str) -> w.Widget:
@@ -262,4 +264,6 @@ def example_widget(example: dict[str, Any], lang: str) -> w.Widget:
         raise KeyError(f"no renderer for worked example kind {example['kind']!r}; known: {sorted(RENDERERS)}")
     body, figure = RENDERERS[example["kind"]](example, lang)
     heading = f"<h4>{html.escape(label(lang, 'worked_example'))}</h4>"
-    return w.VBox([w.HTML(heading + body), w.Image(value=_png(figure), format="png", layout=w.Layout(width="720px"))])
+    return w.VBox(
+        [w.HTML(heading + body), w.Image(value=png_bytes(figure), format="png", layout=w.Layout(width="720px"))]
+    )

@@ -16,7 +16,7 @@ from typing import Any, Callable
 import ipywidgets as w
 
 from ikm_curriculum.errors import DecisionError
-from ikm_curriculum.widgets.charts import _figure, _png
+from ikm_curriculum.widgets.charts import new_figure, png_bytes
 from ikm_curriculum.widgets.labels import label, text
 
 Reader = Callable[[], Any]
@@ -86,7 +86,7 @@ def _months_chart(table: Any, lang: str) -> bytes:
     """Demand and output per month (bars) and the cash at month end (line, right axis)."""
     from ikm_curriculum.simulation import COLUMN_LABELS
 
-    figure = _figure(7.5, 3.2)
+    figure = new_figure(7.5, 3.2)
     axes = figure.subplots()
     months = list(range(1, len(table) + 1))
     for shift, column, colour in ((-0.2, "permintaan", "#9db4d0"), (0.2, "produksi", "#3b6ea5")):
@@ -97,7 +97,7 @@ def _months_chart(table: Any, lang: str) -> bytes:
     cash = axes.twinx()
     cash.plot(months, table["kas_akhir"] / 1e6, color="#c0392b", marker="o")
     cash.set_ylabel(label(lang, "sim_cash"), color="#c0392b")
-    return _png(figure)
+    return png_bytes(figure)
 
 
 def _cell(value: Any, lang: str) -> str:
@@ -107,6 +107,18 @@ def _cell(value: Any, lang: str) -> str:
             shown = shown.replace(",", "_").replace(".", ",").replace("_", ".")
         return shown
     return html.escape(str(value))
+
+
+def _refused_html(error: DecisionError, specs: list[dict[str, Any]], lang: str) -> str:
+    """Which decisions the model refuses, by their names on the form, in the participant's language."""
+    names = {spec["id"]: text(spec["label"], lang) for spec in specs}
+    lines = []
+    for field, _, got in error.problems:
+        line = f"{names.get(field, field)}: {got}"
+        if field == "inspection_c":  # the one limit that depends on another decision
+            line += f" — {label(lang, 'sim_c_rule')}"
+        lines.append(f"<li>{html.escape(line)}</li>")
+    return f"<span style='color:#b00'>⚠ {html.escape(label(lang, 'sim_refused'))}</span><ul>{''.join(lines)}</ul>"
 
 
 def decisions_builder(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
@@ -135,7 +147,7 @@ def decisions_builder(part: dict[str, Any], lang: str, changed: Callable[..., No
         try:
             body, png = practice_run(read(), int(seed.value), int(practice.get("scenarios", 20)), lang)
         except DecisionError as error:
-            result_html.value = f"<span style='color:#b00'>⚠ {html.escape(str(error))}</span>"
+            result_html.value = _refused_html(error, specs, lang)
             chart.layout.display = "none"
             return
         result_html.value = body

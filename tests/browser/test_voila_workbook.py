@@ -62,6 +62,17 @@ def _wait_for_file(path: Path, condition: Callable[[dict[str, Any]], bool], time
         time.sleep(0.1)
 
 
+def _open_exercise(tmp_path: Path, voila_server: Any, page: Any, workbook: str, exercise_id: str) -> tuple[Path, Any]:
+    """Release, serve ``workbook`` with Voilà, open it; the answer file and the exercise's block on the page.
+
+    fronts.py marks each exercise's box with the class ``ikm-exercise-<id with '.' → '-'>``.
+    """
+    folder = _released_folder(tmp_path)
+    server = voila_server(folder, f"{workbook}.ipynb")
+    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
+    return folder / f"{workbook}.answers.json", page.locator(f".ikm-exercise-{exercise_id.replace('.', '-')}")
+
+
 def test_answers_autosave_and_come_back_after_reload(tmp_path: Path, voila_server: Any, page: Any) -> None:
     from playwright.sync_api import expect
 
@@ -115,11 +126,9 @@ def test_layout_grid_by_clicking_in_the_browser(tmp_path: Path, voila_server: An
     """Place every room of the facility workbook's layout grid by clicks; the answer file holds the layout."""
     from playwright.sync_api import expect
 
-    folder = _released_folder(tmp_path)
-    answers_file = folder / "02_perencanaan_fasilitas.answers.json"
-    server = voila_server(folder, "02_perencanaan_fasilitas.ipynb")
-    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
-    block = page.locator(".ikm-exercise-fasilitas-layout_grid")
+    answers_file, block = _open_exercise(
+        tmp_path, voila_server, page, "02_perencanaan_fasilitas", "fasilitas.layout_grid"
+    )
     # ipywidgets 8: ToggleButtons render one <button class="widget-toggle-button"> per option
     rooms = block.locator(".ikm-layout-chooser button")
     expect(rooms.first).to_be_visible(timeout=RENDER_TIMEOUT_MS)
@@ -141,11 +150,7 @@ def test_cards_by_drop_down_and_rupiah_with_thousand_dots(tmp_path: Path, voila_
     """In the asset workbook: pick a KIB card per good from drop-downs; type "4.500.000" as rupiah."""
     from playwright.sync_api import expect
 
-    folder = _released_folder(tmp_path)
-    answers_file = folder / "03_pengelolaan_aset.answers.json"
-    server = voila_server(folder, "03_pengelolaan_aset.ipynb")
-    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
-    block = page.locator(".ikm-exercise-aset-kib_classify")
+    answers_file, block = _open_exercise(tmp_path, voila_server, page, "03_pengelolaan_aset", "aset.kib_classify")
     # fronts.py _classify: one ipywidgets Dropdown (a <select>) per good, options "—" then KIB A … KIB F
     menus = block.locator("select")
     expect(menus.first).to_be_visible(timeout=RENDER_TIMEOUT_MS)
@@ -172,11 +177,7 @@ def test_house_rules_text_box_lints_as_the_participant_types(tmp_path: Path, voi
     """In the house-rules workbook the template is in the box, checked live; a typo is named with its line."""
     from playwright.sync_api import expect
 
-    folder = _released_folder(tmp_path)
-    answers_file = folder / "04_tata_tertib.answers.json"
-    server = voila_server(folder, "04_tata_tertib.ipynb")
-    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
-    block = page.locator(".ikm-exercise-tertib-own_rules")
+    answers_file, block = _open_exercise(tmp_path, voila_server, page, "04_tata_tertib", "tertib.own_rules")
     box = block.locator("textarea")
     expect(box).to_be_visible(timeout=RENDER_TIMEOUT_MS)
     expect(block.locator(".ikm-lint")).to_contain_text("tidak ada masalah")
@@ -192,11 +193,7 @@ def test_simulation_played_and_submitted_in_the_browser(tmp_path: Path, voila_se
     """In the simulation workbook: try the decisions on the practice scenarios, then submit them."""
     from playwright.sync_api import expect
 
-    folder = _released_folder(tmp_path)
-    answers_file = folder / "07_simulasi_sentra.answers.json"
-    server = voila_server(folder, "07_simulasi_sentra.ipynb")
-    page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
-    block = page.locator(".ikm-exercise-simulasi-decisions")
+    answers_file, block = _open_exercise(tmp_path, voila_server, page, "07_simulasi_sentra", "simulasi.decisions")
     run = block.locator(".ikm-sim-run")
     expect(run).to_be_visible(timeout=RENDER_TIMEOUT_MS)
     block.locator("select").first.select_option(label="Ketat: setiap pelanggaran disanksi")  # enforcement

@@ -361,7 +361,8 @@ def test_simulation_decisions_try_on_practice_scenarios_then_submit(tmp_path: Pa
     assert "Indeks kartu skor" in result.value and "Permintaan" in result.value and chart.value[:4] == b"\x89PNG"
     sliders["inspection_n"].value, sliders["inspection_c"].value = 5, 9
     run.click()
-    assert "inspection_c" in result.value  # the model refuses c ≥ n and says which decision
+    assert "Angka penerimaan (c): 9" in result.value and "lebih kecil dari jumlah sampel n" in result.value
+    assert "expected" not in result.value  # the participant reads Indonesian, not the model's English message
     sliders["inspection_c"].value = 1
     submit.click()
     saved = json.loads((tmp_path / "sim.answers.json").read_text("utf-8"))["answers"]["simulasi.decisions"]["value"]

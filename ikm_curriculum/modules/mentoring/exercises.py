@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ikm_curriculum.assessment import ExerciseSpec, ParticipantContext, bilingual, column, exercise
-from ikm_curriculum.modules.assets.sample_data import date_text
+from ikm_curriculum.modules.assets.sample_data import date_text, rupiah
 from ikm_curriculum.modules.facility.centres import centre_for
 from ikm_curriculum.modules.mentoring.follow_up import follow_up
 from ikm_curriculum.modules.mentoring.kpi import DEFAULT_KPIS, Kpi, KpiSet
@@ -60,8 +60,7 @@ def _actual(rng: np.random.Generator, kpi: Kpi, low: float = 0.6, high: float = 
 
 def _value_text(value: float, unit: str) -> dict[str, str]:
     if unit == "Rp":
-        grouped = f"{int(value):,}"
-        return bilingual("Rp" + grouped.replace(",", "."), "Rp" + grouped)
+        return rupiah(int(value))
     shown = f"{value:g}"
     return bilingual(f"{shown.replace('.', ',')} {unit}", f"{shown} {unit}")
 
