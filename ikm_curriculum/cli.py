@@ -148,13 +148,15 @@ def rules_lint(path: Path, lang: str) -> None:
 def rules_check(events: Path, rules_path: Path | None, until: str | None, lang: str) -> None:
     """Every violation in an event log (CSV) with its evidence and the sanction due."""
     from ikm_curriculum.modules import rules
+    from ikm_curriculum.modules.rules.sanctions import step_label
 
     ruleset = rules.load(rules_path.read_text(encoding="utf-8")) if rules_path else rules.template()
     found = rules.check(ruleset, events.read_text(encoding="utf-8-sig"), until=until, lang=lang)
     title = f"{ruleset.centre}: {len(found)} " + ("pelanggaran" if lang == "id" else "violations")
     table = Table("rule", "member", "time", "evidence", "sanction", title=title)
     for row in found.itertuples(index=False):
-        table.add_row(row.rule, row.member, row.time.strftime("%Y-%m-%d %H:%M"), row.evidence, row.sanction)
+        sanction = getattr(step_label(row.sanction), lang)  # the ladder step as people say it
+        table.add_row(row.rule, row.member, row.time.strftime("%Y-%m-%d %H:%M"), row.evidence, sanction)
     console.print(table)
 
 

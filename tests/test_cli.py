@@ -135,6 +135,7 @@ def test_rules_template_lint_and_check_an_event_log(tmp_path: Path) -> None:
     for rule in ("PS-01", "OP-01", "KB-01", "LB-01"):
         assert rule in result.output
     assert "A01" not in result.output
+    assert "teguran lisan" in result.output and "teguran_lisan" not in result.output  # sanctions in words
 
 
 def test_rules_lint_names_the_line_and_exits_1(tmp_path: Path) -> None:
