@@ -30,11 +30,11 @@ from pathlib import Path
 
 from ikm_curriculum.cohort.cohorts import create_cohort
 from ikm_curriculum.cohort.workspace import Workspace, init_workspace
-from ikm_curriculum.curriculum import default_curriculum
 from ikm_curriculum.demo import COHORT, ROSTER, fill_answers, zip_release
+from ikm_curriculum.evaluation.forms import default_plans
 from ikm_curriculum.workbooks.collect import collect
 from ikm_curriculum.workbooks.grading import run_grading
-from ikm_curriculum.workbooks.release import ensure_instances, modules_to_release
+from ikm_curriculum.workbooks.release import ensure_instances
 
 NBGRADER_SECONDS_PER_PARTICIPANT = 4.2
 COMMODITIES = ["abon ikan", "tenun", "jambu mete", "perak", "meubel", "sagu"]
@@ -93,10 +93,9 @@ def synthetic_cohort(root: Path, size: int) -> tuple[Workspace, str]:
             writer.writerow([f"Peserta Fiktif {i:04d}", f"Sentra Uji {i % 40}", COMMODITIES[i % 6], "Kota Kendari"])
     cohort = f"bench-{size}"
     create_cohort(workspace, cohort, roster)
-    curriculum = default_curriculum()
     gradebook = workspace.gradebook()
     with gradebook.transaction() as session:
-        ensure_instances(session, gradebook.cohort(session, cohort), curriculum, modules_to_release(curriculum, None))
+        ensure_instances(session, gradebook.cohort(session, cohort), list(default_plans()))
         codes = [p.code for p in gradebook.cohort(session, cohort).participants]
     gradebook.dispose()
     _write_empty_answer_files(workspace, cohort, codes)

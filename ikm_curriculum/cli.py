@@ -181,6 +181,45 @@ def cohort_create(name: str, roster: Path, lang: str | None, workspace: Path | N
     console.print(table)
 
 
+@cohort.command("info")
+@click.argument("name")
+@click.option("--title", default=None, help="Name of the training (default: the programme's name).")
+@click.option("--place", default=None, help="Where it was held, e.g. 'Aula Dinas Perindustrian, Kendari'.")
+@click.option("--organiser", default=None, help="Who organised it, e.g. the city's industry office.")
+@click.option("--start", "start", default=None, help="First day, YYYY-MM-DD.")
+@click.option("--end", "end", default=None, help="Last day, YYYY-MM-DD.")
+@click.option("--facilitator", "facilitators", multiple=True, help="A facilitator's name (repeat for each).")
+@workspace_option
+def cohort_info(
+    name: str,
+    title: str | None,
+    place: str | None,
+    organiser: str | None,
+    start: str | None,
+    end: str | None,
+    facilitators: tuple[str, ...],
+    workspace: Path | None,
+) -> None:
+    """Show, or change, the training details of cohort NAME that the report's cover and certificates print."""
+    from ikm_curriculum.cohort.training_info import parse_date, set_training_info
+
+    info = set_training_info(
+        _workspace(workspace),
+        name,
+        title=title,
+        place=place,
+        organiser=organiser,
+        start_date=parse_date(start, "--start") if start else None,
+        end_date=parse_date(end, "--end") if end else None,
+        facilitators=list(facilitators) if facilitators else None,
+    )
+    table = Table("field", "value", title=f"Cohort {name}")
+    for key, value in info.to_dict().items():
+        if key != "cohort":
+            table.add_row(key, ", ".join(value) if isinstance(value, list) else str(value or "–"))
+    console.print(table)
+
+
 @cohort.command("list")
 @workspace_option
 def cohort_list(workspace: Path | None) -> None:
@@ -306,13 +345,89 @@ def scores(cohort_name: str, fmt: str, workspace: Path | None) -> None:
 @cli.command()
 @click.argument("cohort_name", metavar="COHORT")
 @click.option("--lang", type=LANG, default=None, help="Language of the report (default: the workspace's).")
+@click.option("--anonymize", is_flag=True, help="Replace participants' names by codes (P01, P02, ...).")
+@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write the HTML and Excel files only.")
 @workspace_option
-def report(cohort_name: str, lang: str | None, workspace: Path | None) -> None:
-    """Write the cohort report (one offline HTML file) and the Excel workbook of scores."""
+def report(cohort_name: str, lang: str | None, anonymize: bool, no_pdf: bool, workspace: Path | None) -> None:
+    """Write the cohort report: one offline HTML file, its PDF, and the Excel workbook."""
     from ikm_curriculum.reports.cohort_report import build_report
 
-    paths = build_report(_workspace(workspace), cohort_name, lang)
-    console.print(f"Report: {paths.html}\nExcel:  {paths.excel}\nNotebook: {paths.notebook}")
+    paths = build_report(_workspace(workspace), cohort_name, lang, anonymize=anonymize, pdf=not no_pdf)
+    console.print(f"Report: {paths.html}", highlight=False)
+    if paths.pdf:
+        console.print(f"PDF:    {paths.pdf}", highlight=False)
+    elif paths.pdf_problem:
+        console.print(f"[yellow]No PDF:[/] {paths.pdf_problem}", highlight=False)
+    console.print(f"Excel:  {paths.excel}\nNotebook: {paths.notebook}", highlight=False)
+
+
+@cli.command("hand-grade")
+@click.argument("cohort_name", metavar="COHORT")
+@click.option("--lang", type=LANG, default=None, help="Language of the notebook (default: the cohort's).")
+@click.option("--grader", default="", help="Your name, saved with every score you give.")
+@workspace_option
+def hand_grade(cohort_name: str, lang: str | None, grader: str, workspace: Path | None) -> None:
+    """Prepare the notebook to score the short answers by hand, and say how to open it."""
+    from ikm_curriculum.workbooks.hand_grading import prepare_hand_grading
+
+    prepared = prepare_hand_grading(_workspace(workspace), cohort_name, lang, grader)
+    console.print(f"Notebook: {prepared.path}\n{prepared.how_to_open()}", highlight=False)
+
+
+@cli.command()
+@click.argument("cohort_name", metavar="COHORT")
+@click.option("--lang", type=LANG, default=None, help="Language of the pages (default: the workspace's).")
+@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write the HTML pages only.")
+@workspace_option
+def feedback(cohort_name: str, lang: str | None, no_pdf: bool, workspace: Path | None) -> None:
+    """Write one feedback page per participant (HTML and PDF): scores, mistakes with the right answers, follow-up."""
+    from ikm_curriculum.reports.feedback import write_feedback_pages
+
+    opened = _workspace(workspace)
+    paths = write_feedback_pages(opened, cohort_name, lang or opened.lang, pdf=not no_pdf)
+    console.print(f"{len(paths)} files in {paths[0].parent if paths else opened.report_dir(cohort_name)}")
+
+
+@cli.command()
+@click.argument("cohort_name", metavar="COHORT")
+@click.option("--lang", type=LANG, default=None, help="Language of the certificates (default: the workspace's).")
+@click.option("--min-percent", type=float, default=0.0, show_default=True, help="Lowest final score for one.")
+@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write the HTML certificates only.")
+@workspace_option
+def certificates(cohort_name: str, lang: str | None, min_percent: float, no_pdf: bool, workspace: Path | None) -> None:
+    """Issue certificates of completion, each with a code that `ikm verify` checks."""
+    from ikm_curriculum.reports.certificates import CompletionRule, certificate_eligibility, issue_certificates
+
+    opened = _workspace(workspace)
+    lang = lang or opened.lang
+    issued = issue_certificates(opened, cohort_name, lang, pdf=not no_pdf, min_percent=min_percent)
+    table = Table("code", "nama", "%", "file", title=f"Certificates, cohort {cohort_name}: {len(issued)}")
+    for cert in issued:
+        table.add_row(cert.code, cert.nama, f"{cert.percent:.1f}", str(cert.pdf or cert.html or ""))
+    console.print(table)
+    for entry in certificate_eligibility(opened, cohort_name, CompletionRule(min_percent), lang):
+        if not entry.eligible:
+            why = ", ".join(entry.missing) or f"below {min_percent:g} %"
+            console.print(f"[yellow]no certificate[/] {entry.nama}: {why}", highlight=False)
+
+
+@cli.command()
+@click.argument("code")
+@click.option("--lang", type=LANG, default="id", show_default=True)
+@workspace_option
+def verify(code: str, lang: str, workspace: Path | None) -> None:
+    """Check a certificate's code (e.g. IKM-7K2D-9QXM) against the gradebook."""
+    from ikm_curriculum.reports.certificates import verify_certificate
+
+    result = verify_certificate(_workspace(workspace), code, lang)
+    if not result.valid:
+        console.print(f"[red]NOT VALID[/] {code}: {result.reason}", highlight=False)
+        raise SystemExit(1)
+    table = Table("field", "value", title=f"[green]VALID[/] {result.code}")
+    for key, value in result.to_dict().items():
+        if key not in ("valid", "code", "reason") and value not in (None, ""):
+            table.add_row(key, f"{value:.1f}" if key == "percent" else str(value))
+    console.print(table)
 
 
 @cli.command()

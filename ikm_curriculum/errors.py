@@ -94,3 +94,10 @@ class DecisionError(IkmError, ValueError):
         who = f"{participant}: " if participant else ""
         lines = "\n".join(f"  - {field}: expected {expected}, got {got!r}" for field, expected, got in self.problems)
         super().__init__(f"{who}decisions not accepted ({len(self.problems)} problem(s)):\n{lines}")
+
+
+class ReportError(IkmError):
+    """A report, feedback page or certificate cannot be made (e.g. no PDF engine, or printing failed).
+
+    The message says what is missing or failed and how to fix it.
+    """

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from ikm_curriculum.cli import cli
-from ikm_curriculum.curriculum import default_curriculum
+from ikm_curriculum.evaluation.forms import default_plans, training_modules
 
 
 def run(*args: str, env: dict | None = None):
@@ -29,12 +29,12 @@ def test_init_create_release_collect_scores(tmp_path: Path, roster_csv: Path) ->
     released = run("release", "uji", "-w", ws)
     assert released.exit_code == 0 and "to 3 participants" in released.output
     collected = run("collect", "uji", str(tmp_path / "ws" / "cohorts" / "uji" / "release"), "-w", ws)
-    workbooks = default_curriculum().workbooks()
+    workbooks = default_plans()
     assert f"accepted {3 * len(workbooks)}, unchanged 0, rejected 0" in collected.output  # 3 participants
     rows = list(csv.DictReader(io.StringIO(run("scores", "uji", "--format", "csv", "-w", ws).output)))
     assert [r["nama"] for r in rows] == ["Wa Ode Sarimah", "La Ode Kasim", "Hasniah Rauf"]
     data = json.loads(run("scores", "uji", "--format", "json", "-w", ws).output)
-    assert data["modules"] == [m.id for m in workbooks.values()] and len(data["participants"]) == 3
+    assert data["modules"] == list(training_modules()) and len(data["participants"]) == 3
 
 
 def test_workspace_from_environment(tmp_path: Path, roster_csv: Path) -> None:

@@ -13,9 +13,9 @@ from rich.console import Console
 
 from ikm_curriculum.cohort.scores import cohort_scores
 from ikm_curriculum.cohort.workspace import open_workspace
-from ikm_curriculum.curriculum import default_curriculum
 from ikm_curriculum.demo import COHORT, run_demo
 from ikm_curriculum.errors import WorkspaceError
+from ikm_curriculum.evaluation.forms import default_plans
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
@@ -26,11 +26,22 @@ def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
     report = run_demo(tmp_path / "demo", console=console)
     assert report.is_file() and report.suffix == ".html"
     output = console.export_text()
-    accepted = 18 * len(default_curriculum().workbooks()) - 1  # one answer file is damaged on purpose
+    accepted = 18 * len(default_plans()) - 1  # one answer file is damaged on purpose
     assert f"Collected: {accepted} accepted, 1 rejected" in output
     assert "valid JSON" in output
     html = report.read_text(encoding="utf-8")
     assert "Kunjungan lapangan: hasil pengamatan" in html and "Temuan yang paling sering" in html
+    for section in (
+        "Tes awal dan tes akhir",
+        "Analisis butir soal",
+        "Survei kepuasan peserta",
+        "Kesiapan sentra dan daftar tindak lanjut",
+        "Simulasi teknis sentra",
+        "Peta nilai",
+    ):
+        assert section in html, section  # fmt: skip
+    assert report.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    assert report.with_suffix(".xlsx").is_file()
     scores = cohort_scores(open_workspace(tmp_path / "demo"), COHORT)
     assert len(scores.participants) == 18
     assert sum(p.submitted for p in scores.participants) == 18  # the damaged one still handed in its other workbook
@@ -70,6 +81,10 @@ def test_wheel_ships_notebooks_and_templates_and_works_installed(tmp_path: Path)
         "ikm_curriculum/notebooks/facilitator/cohort_report.ipynb",
         "ikm_curriculum/templates/report/index.html.j2",
         "ikm_curriculum/modules/quality/content.yaml",
+        "ikm_curriculum/modules/quality/test_items.yaml",
+        "ikm_curriculum/evaluation/survey.yaml",
+        "ikm_curriculum/notebooks/participant/evaluasi.ipynb",
+        "ikm_curriculum/notebooks/facilitator/hand_grading.ipynb",
         "ikm_curriculum/demo/roster.csv",
     ]:
         assert name in names

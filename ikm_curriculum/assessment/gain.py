@@ -156,6 +156,18 @@ class GainResult:
         }
 
 
+def individual_gain(pre: float, post: float, max_score: float = 100) -> float | None:
+    """One participant's normalised gain gᵢ = (postᵢ − preᵢ) / (max − preᵢ); None at a perfect pre-test.
+
+    The individual gain of the module docstring (the gains that :func:`normalized_gain` averages; L. Bao 2006).
+
+    >>> individual_gain(40, 70), individual_gain(100, 90)
+    (0.5, None)
+    """
+    room = max_score - pre
+    return None if room <= 0 else (post - pre) / room
+
+
 def hake_band(gain: float) -> str:
     """Hake's band of a class-average gain: ``"low"``, ``"medium"`` or ``"high"``.
 

@@ -12,7 +12,9 @@ Kinds: single_choice, multi_choice, numeric, table, classify (a category for
 each item), observation (a checklist filled in on a visit: stored, never
 scored), short_text (scored by hand), layout (departments on a grid;
 :mod:`ikm_curriculum.assessment.layout`) and decisions (a form of bounded
-fields, scored for the whole cohort at once by the simulation, not here).
+fields, scored for the whole cohort at once by the simulation, not here) and
+likert (a rating 1–5 per statement and a comment: the satisfaction survey,
+stored, never scored).
 
 Public parts and keys are plain JSON-able dicts, described per kind below.
 """
@@ -316,3 +318,72 @@ def _score_layout(public: dict[str, Any], key: dict[str, Any], value: Any, max_p
 
 register(ExerciseKind("layout", _validate_layout, _score_layout))
 register(ExerciseKind("decisions", _validate_decisions, _score_decisions, feedback=False, batch=True))
+
+
+LIKERT_COMMENT_CHARS = 1000
+"""Longest comment a ``likert`` answer may carry (characters)."""
+
+
+def _scale_values(public: dict[str, Any]) -> list[int]:
+    return [int(point["value"]) for point in public["scale"]]
+
+
+def _validate_likert(public: dict[str, Any], value: Any) -> dict[str, Any] | None:
+    """A rating (or nothing yet) per statement and an optional comment.
+
+    Public part: ``prompt``, ``scale`` (``[{"value": 1, "label": {id, en}}, ...]``, the points 1–5),
+    ``statements`` (``[{"id", "text": {id, en}}]``) and, when a comment box is shown, ``comment`` (its
+    invitation text). Answer: ``{"ratings": {statement id: 1..5 | None}, "comment": "text"}``; normalised
+    to a rating (or ``None``) for every statement and a comment string (``""`` when absent).
+
+    >>> public = {"scale": [{"value": v} for v in range(1, 6)], "statements": [{"id": "s1"}, {"id": "s2"}]}
+    >>> _validate_likert(public, {"ratings": {"s1": 4}})
+    {'ratings': {'s1': 4, 's2': None}, 'comment': ''}
+    >>> _validate_likert(public, {"ratings": {"s2": 7}})
+    Traceback (most recent call last):
+    ...
+    ikm_curriculum.errors.AnswerFormatError: ratings.s2: expected an integer 1–5, got 7
+    """
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise AnswerFormatError("value", "an object with ratings and comment", value)
+    unknown_keys = sorted(str(k) for k in set(value) - {"ratings", "comment"})
+    if unknown_keys:
+        raise AnswerFormatError(unknown_keys[0], "only the keys ratings and comment", unknown_keys[0])
+    ratings = value.get("ratings")
+    ratings = {} if ratings is None else ratings
+    if not isinstance(ratings, dict):
+        raise AnswerFormatError("ratings", "an object of statement id → rating", ratings)
+    ids = [str(statement["id"]) for statement in public["statements"]]
+    unknown = sorted(str(k) for k in set(ratings) - set(ids))
+    if unknown:
+        raise AnswerFormatError(f"ratings.{unknown[0]}", f"a statement id from {ids}", unknown[0])
+    points = _scale_values(public)
+    out: dict[str, int | None] = {}
+    for statement_id in ids:
+        rating = ratings.get(statement_id)
+        if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or rating not in points):
+            raise AnswerFormatError(f"ratings.{statement_id}", f"an integer {points[0]}–{points[-1]}", rating)
+        out[statement_id] = rating
+    comment = value.get("comment")
+    comment = "" if comment is None else comment
+    if not isinstance(comment, str):
+        raise AnswerFormatError("comment", "text", comment)
+    if len(comment) > LIKERT_COMMENT_CHARS:
+        raise AnswerFormatError("comment", f"at most {LIKERT_COMMENT_CHARS} characters", f"{len(comment)} characters")
+    if comment.strip() and "comment" not in public:
+        raise AnswerFormatError("comment", "no comment (this item has no comment box)", comment)
+    return {"ratings": out, "comment": comment}
+
+
+def _score_likert(public: dict[str, Any], key: dict[str, Any], value: Any, max_points: float) -> ItemScore:
+    """A survey answer is never graded: 0 points out of 0, whatever ``max_points`` says; the detail counts ratings.
+
+    A maximum of 0 keeps the item out of any total even if it were stored as graded by mistake.
+    """
+    ratings = (value or {}).get("ratings") or {}
+    return ItemScore(0.0, 0.0, {"answered": sum(rating is not None for rating in ratings.values())})
+
+
+register(ExerciseKind("likert", _validate_likert, _score_likert, feedback=False))

@@ -12,12 +12,13 @@ refuses a database written by a newer version and upgrades an older one.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Iterator
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -41,7 +42,8 @@ from sqlalchemy.orm import (
 
 from ikm_curriculum.errors import WorkspaceError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: first release. 2: adds the tables ``cohort_info`` and ``certificates`` (an upgrade only creates them)."""
 
 
 def utcnow() -> datetime:
@@ -159,6 +161,30 @@ class Score(Base):
     scored_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class CohortInfo(Base):
+    """What the report's cover says of a cohort's training: title, place, dates, facilitators, organiser."""
+
+    __tablename__ = "cohort_info"
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    place: Mapped[str] = mapped_column(String(300), default="")
+    organiser: Mapped[str] = mapped_column(String(300), default="")
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    facilitators: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Certificate(Base):
+    """A certificate of completion issued to a participant; ``code`` is printed on it and checked by ``ikm verify``."""
+
+    __tablename__ = "certificates"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), unique=True)
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    percent: Mapped[float] = mapped_column(Float)
+    participant: Mapped[Participant] = relationship()
+
+
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -188,7 +214,17 @@ class Gradebook:
                 if session.get(Meta, "schema_version") is None:
                     session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
         gradebook._check_version(url)
+        gradebook._upgrade()
         return gradebook
+
+    def _upgrade(self) -> None:
+        """Bring an older gradebook to :data:`SCHEMA_VERSION` (every upgrade so far only adds tables)."""
+        with self.transaction() as session:
+            row = session.get(Meta, "schema_version")
+            if row is None or int(row.value) >= SCHEMA_VERSION:
+                return
+            Base.metadata.create_all(session.connection())
+            row.value = str(SCHEMA_VERSION)
 
     def _check_version(self, url: str) -> None:
         try:

@@ -3,6 +3,10 @@
 The score of an item is the hand-given (manual) score when there is one, else
 the automatic one. An item still awaiting hand scoring counts 0 in totals and
 is counted in ``awaiting_manual``. An item never graded counts 0.
+
+Only the training modules' workbooks make the totals; the items of the daily
+pre-tests and post-tests are kept apart in ``CohortScores.evaluation`` (their
+``module`` is the test's workbook name, e.g. ``pretest_hari1``).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from ikm_curriculum.cohort.gradebook import (
     Submission,
 )
 from ikm_curriculum.cohort.workspace import Workspace
+from ikm_curriculum.evaluation.forms import training_modules
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class CohortScores:
     modules: tuple[str, ...]
     participants: tuple[ParticipantScores, ...]
     items: tuple[ItemScore, ...]
+    evaluation: tuple[ItemScore, ...] = ()
 
 
 def cohort_scores(workspace: Workspace, cohort_name: str) -> CohortScores:
@@ -96,20 +102,21 @@ def cohort_scores(workspace: Workspace, cohort_name: str) -> CohortScores:
     finally:
         gradebook.dispose()
     codes = {p.id: p.code for p in participants}
-    modules = tuple(dict.fromkeys(row.module for row in instances))
+    training = set(training_modules())
+    modules = tuple(dict.fromkeys(row.module for row in instances if row.module in training))
     items = []
+    evaluation = []
     for row in instances:
         score = scores.get((row.participant_id, row.exercise_id))
-        items.append(
-            ItemScore(
-                codes[row.participant_id],
-                row.module,
-                row.exercise_id,
-                score.points if score else 0.0,
-                row.max_points,
-                score.method if score else "",
-            )
+        item = ItemScore(
+            codes[row.participant_id],
+            row.module,
+            row.exercise_id,
+            score.points if score else 0.0,
+            row.max_points,
+            score.method if score else "",
         )
+        (items if row.module in training else evaluation).append(item)
     per_participant: dict[str, list[ItemScore]] = {p.code: [] for p in participants}
     for item in items:
         per_participant[item.participant].append(item)
@@ -137,4 +144,4 @@ def cohort_scores(workspace: Workspace, cohort_name: str) -> CohortScores:
                 by_module,
             )
         )
-    return CohortScores(cohort_name, modules, tuple(rows), tuple(items))
+    return CohortScores(cohort_name, modules, tuple(rows), tuple(items), tuple(evaluation))

@@ -24,6 +24,31 @@ SHORT_TEXTS = [
     "Penyebab (Pengukuran): timbangan tidak dikalibrasi. Tindakan: kalibrasi timbangan tiap bulan.",
 ]
 
+SURVEY_COMMENTS = {
+    "materi": [
+        "Contoh soal memakai data sentra sendiri, jadi mudah dipahami.",
+        "Materi aset dan penyusutan perlu waktu lebih banyak.",
+        "Latihan peta kendali paling berguna untuk usaha kami.",
+    ],
+    "narasumber": ["Narasumber sabar menjawab pertanyaan.", "Kadang terlalu cepat saat menjelaskan rumus."],
+    "fasilitas": ["Internet sempat putus di hari kedua.", "Ruangan nyaman, layar proyektor kurang terang."],
+    "konsumsi": ["Makan siang enak dan tepat waktu.", "Kopi pagi datang terlambat."],
+    "penyelenggaraan": ["Sebaiknya ada kunjungan lapangan lagi.", "Jadwal hari ketiga terlalu padat."],
+}
+
+
+def pre_post_ability(kind: str, ability: float) -> float:
+    """The chance of a right answer on a test form: before the day about half of it, after the day a bit above.
+
+    A demo assumption (not data): pre = 0.15 + 0.45 × ability, post = 0.10 + 0.90 × ability;
+    other workbooks keep ``ability``.
+    """
+    if kind == "pre":
+        return 0.15 + 0.45 * ability
+    if kind == "post":
+        return 0.10 + 0.90 * ability
+    return ability
+
 
 def simulated_answer(instance: ExerciseInstance, rng: np.random.Generator, ability: float) -> Any:
     """An answer to ``instance`` from someone who gets an item right with probability ``ability``.
@@ -66,6 +91,11 @@ def simulated_answer(instance: ExerciseInstance, rng: np.random.Generator, abili
         }
     if kind == "short_text":
         return str(rng.choice(SHORT_TEXTS))
+    if kind == "likert":  # mostly satisfied, a little more so the more one learned; some write a comment
+        ratings = {s["id"]: int(np.clip(round(rng.normal(3.3 + ability, 0.7)), 1, 5)) for s in public["statements"]}
+        comments = SURVEY_COMMENTS.get(instance.exercise_id.rsplit(".", 1)[-1], [])
+        comment = str(rng.choice(comments)) if comments and rng.random() < 0.4 else ""
+        return {"ratings": ratings, "comment": comment}
     if kind == "layout":
         if right:
             return {dept: list(cell) for dept, cell in key["best_layout"].items()}

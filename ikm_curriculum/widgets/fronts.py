@@ -96,7 +96,8 @@ class CellError(ValueError):
         super().__init__(f"not a number in cell {cell!r}")
 
 
-FORMAT_PROBLEM = {"short_text": "too_long"}  # label shown on a format error; default "invalid_number"
+FORMAT_PROBLEM = {"short_text": "too_long", "likert": "comment_too_long"}  # on a format error; default "invalid_number"
+UNGRADED_TAG = {"likert": "survey"}  # label in the title of an ungraded item; default "practice"
 
 
 class ExerciseFront:
@@ -125,7 +126,7 @@ class ExerciseFront:
 
     def _header_html(self) -> str:
         part, lang = self.part, self.lang
-        tag = label(lang, "graded") if part["graded"] else label(lang, "practice")
+        tag = label(lang, "graded") if part["graded"] else label(lang, UNGRADED_TAG.get(part["kind"], "practice"))
         points = f" · {part['max_points']:g} {label(lang, 'points')}" if part["graded"] else ""
         title = html.escape(text(part.get("title", part["exercise_id"]), lang))
         prompt = html.escape(text(part["prompt"], lang)).replace("\n", "<br>")
@@ -371,6 +372,51 @@ def _layout(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tu
     return w.VBox([w.HTML(f"<i>{html.escape(label(lang, 'layout_how'))}</i>"), chooser, grid, info]), read, write
 
 
+def _likert(part: dict[str, Any], lang: str, changed: Callable[..., None]) -> tuple[w.Widget, Reader, Writer]:
+    """A survey item: per statement its text and buttons 1–5, the scale's labels as legend and tooltips; a comment box.
+
+    The answer is ``{"ratings": {statement id: 1..5 | None}, "comment": text}`` (kind ``likert``), or
+    ``None`` while nothing is rated or written.
+    """
+    values = [int(point["value"]) for point in part["scale"]]
+    tips = [text(point["label"], lang) for point in part["scale"]]
+    legend = " · ".join(f"{value} = {tip}" for value, tip in zip(values, tips, strict=True))
+    toggles: dict[str, w.ToggleButtons] = {}
+    rows: list[w.Widget] = [w.HTML(f"<p><i>{html.escape(legend)}</i></p>")]
+    for number, statement in enumerate(part["statements"], start=1):
+        toggle = w.ToggleButtons(
+            options=[(str(value), value) for value in values], value=None, tooltips=tips, style={"button_width": "3em"}
+        )
+        toggle.add_class(f"ikm-likert-{statement['id']}")
+        toggles[statement["id"]] = toggle
+        shown = html.escape(text(statement["text"], lang))
+        rows.append(w.HBox([w.HTML(f"{number}. {shown}", layout=w.Layout(width="30em")), toggle]))
+    area = w.Textarea(layout=w.Layout(width="100%", height="4.5em"), continuous_update=True)
+    area.add_class("ikm-likert-comment")
+    if part.get("comment"):
+        rows += [w.HTML(f"<p>{html.escape(text(part['comment'], lang))}</p>"), area]
+
+    def read() -> dict[str, Any] | None:
+        ratings = {statement_id: toggle.value for statement_id, toggle in toggles.items()}
+        if all(rating is None for rating in ratings.values()) and not area.value.strip():
+            return None
+        return {"ratings": ratings, "comment": area.value}
+
+    def write(value: Any) -> None:
+        saved = value if isinstance(value, dict) else {}
+        ratings = saved.get("ratings") if isinstance(saved.get("ratings"), dict) else {}
+        for statement_id, toggle in toggles.items():
+            rating = ratings.get(statement_id)
+            toggle.value = rating if rating in values else None
+        comment = saved.get("comment")
+        area.value = comment if isinstance(comment, str) else ""
+
+    for toggle in toggles.values():
+        toggle.observe(changed, names="value")
+    area.observe(changed, names="value")
+    return w.VBox(rows), read, write
+
+
 BUILDERS: dict[str, Builder] = {
     "single_choice": _single,
     "multi_choice": _multi,
@@ -381,4 +427,5 @@ BUILDERS: dict[str, Builder] = {
     "short_text": _short_text,
     "layout": _layout,
     "decisions": decisions_builder,
+    "likert": _likert,
 }

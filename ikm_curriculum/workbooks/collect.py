@@ -32,8 +32,8 @@ from ikm_curriculum.cohort.gradebook import (
     Submission,
 )
 from ikm_curriculum.cohort.workspace import Workspace
-from ikm_curriculum.curriculum import default_curriculum
 from ikm_curriculum.errors import AnswerFormatError, SubmissionRejected, WorkspaceError
+from ikm_curriculum.evaluation.forms import workbook_of_module
 
 SUFFIX = ".answers.json"
 
@@ -114,7 +114,7 @@ class _CohortIndex:
         self.name = cohort_name
         self.participants = {p.code: p.id for p in cohort.participants}
         self.instances: dict[tuple[int, str], tuple[str, dict[str, Any], str]] = {}
-        module_workbooks = {m.id: str(m.workbook) for m in default_curriculum().modules if m.workbook}
+        module_workbooks = workbook_of_module()
         for row in session.scalars(
             select(ExerciseInstanceRow).where(ExerciseInstanceRow.participant_id.in_(self.participants.values()))
         ):

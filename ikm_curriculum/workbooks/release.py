@@ -1,10 +1,12 @@
 """Release: a personal folder of workbooks for each participant of a cohort.
 
-For each participant and each workbook of the chosen modules:
+For each participant and each workbook (the plans of
+:mod:`ikm_curriculum.evaluation.forms`: the module workbooks, each day's
+pre-test and post-test, the satisfaction survey), or the one chosen:
 
 1. the participant's exercise instances are generated once (seeded from the
    cohort secret) and stored with their keys in the gradebook;
-2. ``notebooks/participant/<workbook>.ipynb`` is parameterised by papermill
+2. the plan's notebook (``notebooks/participant/<notebook>.ipynb``) is parameterised by papermill
    (no kernel is started) with the participant, cohort, language and the
    *public* parts of their instances;
 3. an empty ``<workbook>.answers.json`` is written, unless one is already there
@@ -27,8 +29,8 @@ from ikm_curriculum.assessment import ExerciseInstance, ParticipantContext, rng_
 from ikm_curriculum.assessment.answers import empty_answer_file, now_iso
 from ikm_curriculum.cohort.gradebook import Cohort, ExerciseInstanceRow, Participant
 from ikm_curriculum.cohort.workspace import Workspace
-from ikm_curriculum.curriculum import Curriculum, Module, default_curriculum
 from ikm_curriculum.errors import WorkspaceError
+from ikm_curriculum.evaluation.forms import WorkbookPlan, default_plans
 from ikm_curriculum.resources import resource_path
 from ikm_curriculum.widgets.autosave import write_atomic
 from ikm_curriculum.workbooks.runner import import_papermill
@@ -45,22 +47,22 @@ class ReleaseSummary:
     files: int
 
 
-def modules_to_release(curriculum: Curriculum, module: str | None) -> list[Module]:
-    """The modules with a workbook, or just ``module`` (which must have one)."""
-    with_workbook = [m for m in curriculum.modules if m.workbook]
-    if module is None:
-        return with_workbook
-    chosen = [m for m in with_workbook if m.id == module]
-    if not chosen:
-        known = ", ".join(m.id for m in with_workbook)
-        raise WorkspaceError(f"module {module!r} has no participant workbook; modules with one: {known}")
-    return chosen
+def plans_to_release(plans: tuple[WorkbookPlan, ...], chosen: str | None) -> list[WorkbookPlan]:
+    """Every workbook, or the one ``chosen`` names: a module id (``quality``) or a workbook (``pretest_hari1``)."""
+    if chosen is None:
+        return list(plans)
+    found = [plan for plan in plans if chosen in (plan.module, plan.workbook)]
+    if not found:
+        known = ", ".join(plan.module for plan in plans if plan.is_training)
+        others = ", ".join(plan.workbook for plan in plans if not plan.is_training)
+        raise WorkspaceError(f"nothing to release called {chosen!r}; modules: {known}; other workbooks: {others}")
+    return found
 
 
 def ensure_instances(
-    session: Any, cohort: Cohort, curriculum: Curriculum, modules: list[Module]
+    session: Any, cohort: Cohort, plans: list[WorkbookPlan]
 ) -> dict[tuple[str, str], ExerciseInstance]:
-    """Every participant's instance of every exercise of ``modules``, made once and stored."""
+    """Every participant's instance of every exercise of ``plans``, made once and stored."""
     stored = {
         (row.participant_id, row.exercise_id): row
         for row in session.scalars(
@@ -70,14 +72,14 @@ def ensure_instances(
     out: dict[tuple[str, str], ExerciseInstance] = {}
     for participant in cohort.participants:
         context = participant_context(participant)
-        for module in modules:
-            for spec in curriculum.exercise_specs(module.id):
+        for plan in plans:
+            for spec in plan.specs:
                 row = stored.get((participant.id, spec.exercise_id))
                 if row is None:
                     instance = spec.instance(rng_for(cohort.secret, participant.code, spec.exercise_id), context)
                     row = ExerciseInstanceRow(
                         participant_id=participant.id,
-                        module=module.id,
+                        module=plan.module,
                         exercise_id=instance.exercise_id,
                         kind=instance.kind,
                         public=instance.public,
@@ -95,13 +97,24 @@ def participant_context(participant: Participant) -> ParticipantContext:
 
 
 def topics_and_examples(
-    module: Module, secret: str, code: str, context: ParticipantContext
+    plan: WorkbookPlan, secret: str, code: str, context: ParticipantContext
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """The workbook's topics (texts in both languages, exercise ids) and each topic's worked example.
+    """The workbook's topics (texts in both languages, exercise ids, in this participant's order) and examples.
 
-    A worked example is computed on the participant's own kind of product, with
-    a random draw of its own (seeded like the exercises, from the cohort secret).
+    A module workbook has its module's topics; a worked example is computed on the
+    participant's own kind of product, with a random draw of its own (seeded like
+    the exercises, from the cohort secret). A test form or the survey is one
+    topic: its introduction, then its exercises, shuffled per participant when
+    the plan says so.
     """
+    module = plan.source
+    if module is None:
+        exercises = [spec.exercise_id for spec in plan.specs]
+        if plan.shuffle:
+            order = rng_for(secret, code, f"order:{plan.workbook}").permutation(len(exercises))
+            exercises = [exercises[i] for i in order]
+        topic = {"id": plan.workbook, "title": plan.title, "explanation": plan.intro or "", "exercises": exercises}
+        return [topic], {}
     topics = [
         {
             "id": t.id,
@@ -139,13 +152,12 @@ def release_cohort(
     """Write every participant's release folder; see the module docstring."""
     papermill = import_papermill()  # imported here: only release needs it
 
-    curriculum = default_curriculum()
-    modules = modules_to_release(curriculum, module)
+    plans = plans_to_release(default_plans(), module)
     gradebook = workspace.gradebook()
     try:
         with gradebook.transaction() as session:
             cohort = gradebook.cohort(session, cohort_name)
-            instances = ensure_instances(session, cohort, curriculum, modules)
+            instances = ensure_instances(session, cohort, plans)
             participants = [(p.code, p.nama) for p in cohort.participants]
             context = {p.code: participant_context(p) for p in cohort.participants}
             secret = cohort.secret
@@ -160,22 +172,25 @@ def release_cohort(
         folder = release_root / code
         folder.mkdir(parents=True, exist_ok=True)
         released: list[Path] = []
-        for mod in modules:
-            exercises = [
-                instances[(code, spec.exercise_id)].release_part() for spec in curriculum.exercise_specs(mod.id)
-            ]
-            topics, examples = topics_and_examples(mod, secret, code, context[code])
-            notebook = folder / f"{mod.workbook}.ipynb"
+        for plan in plans:
+            exercises = [instances[(code, spec.exercise_id)].release_part() for spec in plan.specs]
+            topics, examples = topics_and_examples(plan, secret, code, context[code])
+            if plan.source is None:  # a test form or the survey: number the questions in this participant's order
+                number = {exercise: n for n, exercise in enumerate(topics[0]["exercises"], start=1)}
+                for part in exercises:
+                    n = number[part["exercise_id"]]
+                    part.setdefault("title", {"id": f"Soal {n}", "en": f"Question {n}"})
+            notebook = folder / f"{plan.workbook}.ipynb"
             papermill.execute_notebook(
-                resource_path("notebooks", "participant", f"{mod.workbook}.ipynb"),
+                resource_path("notebooks", "participant", f"{plan.notebook}.ipynb"),
                 notebook,
                 parameters={
                     "cohort": cohort_name,
                     "participant": code,
                     "participant_name": nama,
-                    "workbook": mod.workbook,
+                    "workbook": plan.workbook,
                     "lang": lang,
-                    "title": mod.title.model_dump(),
+                    "title": plan.title,
                     "exercises": exercises,
                     "topics": topics,
                     "examples": examples,
@@ -183,9 +198,9 @@ def release_cohort(
                 prepare_only=True,
                 progress_bar=False,
             )
-            answers = folder / f"{mod.workbook}.answers.json"
+            answers = folder / f"{plan.workbook}.answers.json"
             if not answers.exists():
-                write_atomic(answers, empty_answer_file(cohort_name, code, str(mod.workbook)).to_json() + "\n")
+                write_atomic(answers, empty_answer_file(cohort_name, code, plan.workbook).to_json() + "\n")
             released += [notebook, answers]
         manifest = {
             "cohort": cohort_name,
@@ -197,4 +212,4 @@ def release_cohort(
         files += len(released) + 1
         if progress:
             progress(code)
-    return ReleaseSummary(cohort_name, release_root, len(participants), tuple(str(m.workbook) for m in modules), files)
+    return ReleaseSummary(cohort_name, release_root, len(participants), tuple(p.workbook for p in plans), files)

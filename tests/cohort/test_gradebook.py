@@ -64,3 +64,23 @@ def test_bad_language_in_config(workspace) -> None:
     config.write_text(config.read_text("utf-8").replace('lang = "id"', 'lang = "jv"'), "utf-8")
     with pytest.raises(WorkspaceError, match="workspace.lang"):
         open_workspace(workspace.root)
+
+
+def test_a_version_1_gradebook_is_upgraded_and_keeps_its_data(workspace, roster_csv) -> None:
+    """Schema 1 had no cohort_info/certificates tables; opening it adds them and keeps every row."""
+    from ikm_curriculum.cohort.cohorts import create_cohort
+
+    create_cohort(workspace, "lama", roster_csv)
+    gradebook = workspace.gradebook()
+    with gradebook.transaction() as session:
+        session.execute(text("DROP TABLE certificates"))
+        session.execute(text("DROP TABLE cohort_info"))
+        session.get(Meta, "schema_version").value = "1"
+    gradebook.dispose()
+    upgraded = workspace.gradebook()
+    with upgraded.session() as session:
+        assert session.get(Meta, "schema_version").value == str(SCHEMA_VERSION)
+        tables = set(session.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars())
+        assert {"cohort_info", "certificates"} <= tables
+        assert session.execute(text("SELECT count(*) FROM participants")).scalar() > 0
+    upgraded.dispose()

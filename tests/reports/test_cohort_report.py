@@ -44,14 +44,13 @@ from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.modules.field_visit.checklist import CHECKLIST
 from ikm_curriculum.modules.field_visit.exercises import visit_result
 from ikm_curriculum.reports import ReportPaths, build_report
-from ikm_curriculum.reports.cohort_report import (
-    SECTIONS,
-    ReportData,
-    export_html,
-    histogram_png,
-)
-from ikm_curriculum.reports.excel import write_scores_workbook
+from ikm_curriculum.reports.all_sections import sections_scores  # noqa: F401  (registers the sections)
+from ikm_curriculum.reports.charts import histogram_png
+from ikm_curriculum.reports.cohort_report import export_html
+from ikm_curriculum.reports.excel import write_report_workbook
 from ikm_curriculum.reports.labels import module_title
+from ikm_curriculum.reports.report_data import ReportData, load_report_data
+from ikm_curriculum.reports.sections import SECTIONS
 from ikm_curriculum.reports.tables import (
     cohort_summary,
     items_table,
@@ -226,11 +225,11 @@ def test_empty_cohort_before_release() -> None:
 # --------------------------------------------------------------------------- excel and template
 
 
-def test_excel_workbook_sheets_totals_and_format(scores: CohortScores, tmp_path: Path) -> None:
-    path = write_scores_workbook(scores, tmp_path / "nilai.xlsx", "id")
+def test_excel_workbook_sheets_totals_and_format(workspace: Workspace, tmp_path: Path) -> None:
+    path = write_report_workbook(load_report_data(workspace, COHORT, "id"), tmp_path / "nilai.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Peserta", "Butir", "Ringkasan"]
-    sheet = book["Peserta"]
+    assert book.sheetnames == ["Rekap", "Per modul", "Analisis butir", "Pre-Post", "Survei", "Nilai per soal"]
+    sheet = book["Rekap"]
     header = [c.value for c in sheet[1]]
     rows = {r[header.index("Nama")]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     for nama, expected in EXPECTED_TOTAL.items():
@@ -240,10 +239,9 @@ def test_excel_workbook_sheets_totals_and_format(scores: CohortScores, tmp_path:
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["C"].width >= len("Andi Pratama")
     assert sheet.cell(2, header.index("Nilai akhir (%)") + 1).number_format == "0.0"
-    assert book["Butir"].max_row == 9
-    summary = {r[0]: r[1] for r in book["Ringkasan"].iter_rows(values_only=True) if r[0]}
-    assert summary["Jumlah peserta"] == 4
-    assert summary["Rata-rata nilai akhir (peserta yang mengumpulkan)"] == pytest.approx(48.9)
+    assert book["Nilai per soal"].max_row == 9
+    modules = {r[0]: r for r in book["Per modul"].iter_rows(min_row=2, values_only=True)}
+    assert modules[module_title("quality", "id")][2] == pytest.approx(50.0)  # quality mean (docstring)
     assert not list(tmp_path.glob(".*partial"))
 
 
@@ -291,7 +289,8 @@ def test_build_report_in_indonesian_by_default(workspace: Workspace) -> None:
     paths = build_report(workspace, COHORT)
     report_dir = workspace.report_dir(COHORT)
     assert paths.html == report_dir / f"laporan-{COHORT}.html"
-    assert paths.excel == report_dir / f"nilai-{COHORT}.xlsx"
+    assert paths.excel == report_dir / f"laporan-{COHORT}.xlsx"
+    assert paths.pdf == report_dir / f"laporan-{COHORT}.pdf" and paths.pdf.read_bytes().startswith(b"%PDF")
     assert paths.notebook.parent == workspace.runs_dir(COHORT)
     assert paths.notebook.name.startswith("report-") and paths.notebook.exists()
     text = _check_html(paths)
@@ -302,20 +301,33 @@ def test_build_report_in_indonesian_by_default(workspace: Workspace) -> None:
     executed = nbformat.read(paths.notebook, as_version=4)
     assert all(o.get("output_type") != "error" for c in executed.cells for o in c.get("outputs", []))
     book = openpyxl.load_workbook(paths.excel)
-    assert book.sheetnames == ["Peserta", "Butir", "Ringkasan"]
+    assert book.sheetnames[0] == "Rekap"
 
 
 @pytest.mark.slow
 def test_build_report_in_english(workspace: Workspace) -> None:
-    paths = build_report(workspace, COHORT, lang="en")
-    assert paths.html.name == f"report-{COHORT}.html"
-    assert paths.excel.name == f"scores-{COHORT}.xlsx"
+    paths = build_report(workspace, COHORT, lang="en", pdf=False)
+    assert paths.html.name == f"report-{COHORT}.html" and paths.pdf is None
+    assert paths.excel.name == f"report-{COHORT}.xlsx"
     text = _check_html(paths)
     assert '<html lang="en">' in text
     assert "Summary" in text and "Scores by module" in text and "Distribution of final scores" in text
     assert module_title("quality", "en") in text
     assert "73.3" in text
-    assert openpyxl.load_workbook(paths.excel).sheetnames == ["Participants", "Items", "Summary"]
+    assert openpyxl.load_workbook(paths.excel).sheetnames[:2] == ["Summary", "By module"]
+
+
+@pytest.mark.slow
+def test_anonymized_report_has_no_names(workspace: Workspace) -> None:
+    paths = build_report(workspace, COHORT, anonymize=True, pdf=False)
+    assert paths.html.name == f"laporan-{COHORT}-anonim.html"
+    text = paths.html.read_text("utf-8")
+    assert "P01" in text and "P04" in text
+    for nama in NAMES:
+        assert nama not in text
+    cells = [str(c) for sheet in openpyxl.load_workbook(paths.excel) for row in sheet.iter_rows(values_only=True)
+             for c in row]  # fmt: skip
+    assert not any(nama in cell for nama in NAMES for cell in cells)
 
 
 # --------------------------------------------------------------------------- field visit

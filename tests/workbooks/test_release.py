@@ -104,8 +104,10 @@ def test_release_in_english(workspace, cohort) -> None:
 
 def test_unknown_module_and_cohort(workspace, cohort) -> None:
     every = "quality, facility, assets, rules, mentoring, field_visit, technical_simulation"
+    others = "pretest_hari1, posttest_hari1, pretest_hari2, posttest_hari2, pretest_hari3, posttest_hari3"
     with pytest.raises(
-        WorkspaceError, match=f"module 'simulasi' has no participant workbook; modules with one: {every}"
+        WorkspaceError,
+        match=f"nothing to release called 'simulasi'; modules: {every}; other workbooks: {others}, survei_kepuasan",
     ):
         release_cohort(workspace, cohort, module="simulasi")
     with pytest.raises(WorkspaceError, match="no cohort 'lain'"):
