@@ -82,16 +82,24 @@ def demo_stages(root: Path) -> list[tuple[str, float]]:
     return clock.rows
 
 
-def synthetic_cohort(root: Path, size: int) -> tuple[Workspace, str]:
-    """A cohort of ``size`` fictional participants with stored instances and collected answers."""
-    workspace, _ = init_workspace(root / f"n{size}")
-    roster = root / f"roster-{size}.csv"
+def synthetic_cohort(
+    root: Path, size: int, name: str | None = None, workspace: Workspace | None = None, verbose: bool = True
+) -> tuple[Workspace, str]:
+    """A cohort of ``size`` fictional participants with stored instances and collected answers.
+
+    Every workbook (modules, daily tests, survey) gets an answer file, written through the widgets'
+    answer store by simulated participants of different ability, then collected.
+    """
+    if workspace is None:
+        workspace, _ = init_workspace(root / f"n{size}")
+    cohort = name or f"bench-{size}"
+    roster = root / f"roster-{cohort}.csv"
     with roster.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["nama", "sentra", "komoditas", "kabupaten_kota"])
         for i in range(size):
-            writer.writerow([f"Peserta Fiktif {i:04d}", f"Sentra Uji {i % 40}", COMMODITIES[i % 6], "Kota Kendari"])
-    cohort = f"bench-{size}"
+            writer.writerow([f"Peserta Fiktif {cohort} {i:04d}", f"Sentra Uji {i % 40}", COMMODITIES[i % 6],
+                             "Kota Kendari"])  # fmt: skip
     create_cohort(workspace, cohort, roster)
     gradebook = workspace.gradebook()
     with gradebook.transaction() as session:
@@ -102,7 +110,8 @@ def synthetic_cohort(root: Path, size: int) -> tuple[Workspace, str]:
     fill_answers(workspace, cohort)
     outcomes = collect(workspace, cohort, workspace.release_dir(cohort))
     rejected = sum(o.status == "rejected" for o in outcomes)
-    print(f"  n={size}: {len(outcomes)} answer files collected ({rejected} rejected on purpose)")
+    if verbose:
+        print(f"  n={size}: {len(outcomes)} answer files collected ({rejected} rejected on purpose)")
     return workspace, cohort
 
 
@@ -111,9 +120,10 @@ def _write_empty_answer_files(workspace: Workspace, cohort: str, codes: list[str
     from ikm_curriculum.widgets.autosave import write_atomic
 
     for code in codes:  # what a release leaves, without the notebooks
-        path = workspace.release_dir(cohort) / code / "01_manajemen_mutu.answers.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, empty_answer_file(cohort, code, "01_manajemen_mutu").to_json() + "\n")
+        for plan in default_plans():
+            path = workspace.release_dir(cohort) / code / f"{plan.workbook}.answers.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, empty_answer_file(cohort, code, plan.workbook).to_json() + "\n")
 
 
 def main() -> None:

@@ -343,16 +343,22 @@ def scores(cohort_name: str, fmt: str, workspace: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("cohort_name", metavar="COHORT")
+@click.argument("cohort_names", metavar="COHORT...", nargs=-1, required=True)
 @click.option("--lang", type=LANG, default=None, help="Language of the report (default: the workspace's).")
 @click.option("--anonymize", is_flag=True, help="Replace participants' names by codes (P01, P02, ...).")
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Write the HTML and Excel files only.")
 @workspace_option
-def report(cohort_name: str, lang: str | None, anonymize: bool, no_pdf: bool, workspace: Path | None) -> None:
-    """Write the cohort report: one offline HTML file, its PDF, and the Excel workbook."""
+def report(
+    cohort_names: tuple[str, ...], lang: str | None, anonymize: bool, no_pdf: bool, workspace: Path | None
+) -> None:
+    """Write the cohort report: one offline HTML file, its PDF, and the Excel workbook.
+
+    Several cohorts make one combined report (reports/gabungan/).
+    """
     from ikm_curriculum.reports.cohort_report import build_report
 
-    paths = build_report(_workspace(workspace), cohort_name, lang, anonymize=anonymize, pdf=not no_pdf)
+    cohorts = cohort_names[0] if len(cohort_names) == 1 else list(cohort_names)
+    paths = build_report(_workspace(workspace), cohorts, lang, anonymize=anonymize, pdf=not no_pdf)
     console.print(f"Report: {paths.html}", highlight=False)
     if paths.pdf:
         console.print(f"PDF:    {paths.pdf}", highlight=False)

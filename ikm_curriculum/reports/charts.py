@@ -11,6 +11,9 @@ from ikm_curriculum.cohort.scores import CohortScores
 from ikm_curriculum.reports.labels import format_number, label
 from ikm_curriculum.reports.tables import BIN_WIDTH, final_percents, module_titles, percent
 
+HEATMAP_MAX_ROWS = 60
+"""Above this many participants the heat map shows one row per centre (a taller chart would not print)."""
+
 HEATMAP_COLOURS = "RdYlGn"
 """Red (low) – yellow – green (high), as the traffic lights of the mentoring scorecard."""
 
@@ -45,30 +48,49 @@ def histogram_png(scores: CohortScores, lang: str = "id", width: int = BIN_WIDTH
     return _png(figure)
 
 
-def heatmap_png(scores: CohortScores, lang: str = "id") -> bytes:
-    """PNG of participants (rows, roster order) × modules (columns): each cell the percent, coloured red → green.
+def heatmap_rows(scores: CohortScores, max_rows: int = HEATMAP_MAX_ROWS) -> tuple[list[str], np.ndarray]:
+    """Row labels and percents (rows × modules) of the heat map: one row per participant (roster order), or per
+    centre (mean of its participants who handed in work) when there are more than ``max_rows`` participants.
 
-    A participant who handed in nothing has a grey row.
+    A participant or centre without work handed in has NaN (a grey row).
     """
+
+    def row(people: list[Any]) -> list[float]:
+        done = [p for p in people if p.submitted]
+        if not done:
+            return [np.nan] * len(scores.modules)
+        return [float(np.mean([percent(*p.by_module.get(m, (0.0, 0.0))) for p in done])) for m in scores.modules]
+
+    if len(scores.participants) <= max_rows:
+        labels = [p.nama for p in scores.participants]
+        values = [row([p]) for p in scores.participants]
+    else:
+        centres: dict[str, list[Any]] = {}
+        for person in scores.participants:
+            centres.setdefault(person.sentra, []).append(person)
+        labels = [f"{sentra} ({len(people)})" for sentra, people in centres.items()]
+        values = [row(people) for people in centres.values()]
+    return labels, np.array(values, dtype=float).reshape(len(labels), len(scores.modules))
+
+
+def heatmap_png(scores: CohortScores, lang: str = "id") -> bytes:
+    """PNG of participants (or centres, see :func:`heatmap_rows`) × modules: each cell its percent, red → green."""
     from matplotlib.figure import Figure
 
     titles = list(module_titles(scores, lang).values())
-    people = scores.participants
-    values = np.array(
-        [[percent(*p.by_module.get(m, (0.0, 0.0))) if p.submitted else np.nan for m in scores.modules] for p in people]
-    ).reshape(len(people), len(scores.modules))
-    height = 1.2 + 0.32 * max(len(people), 1)
+    labels, values = heatmap_rows(scores)
+    height = 1.2 + 0.32 * max(len(labels), 1)
     figure = Figure(figsize=(8.0, height), dpi=100)
     axes = figure.subplots()
     image = axes.imshow(np.ma.masked_invalid(values), cmap=HEATMAP_COLOURS, vmin=0, vmax=100, aspect="auto")
     image.cmap.set_bad("#dddddd")
     axes.set_xticks(range(len(titles)), [_wrap(t) for t in titles], fontsize=7)
-    axes.set_yticks(range(len(people)), [p.nama for p in people], fontsize=7)
+    axes.set_yticks(range(len(labels)), labels, fontsize=7)
     axes.xaxis.tick_top()
-    for row in range(values.shape[0]):
-        for col in range(values.shape[1]):
-            if not np.isnan(values[row, col]):
-                axes.text(col, row, format_number(values[row, col], lang, 0), ha="center", va="center", fontsize=7)
+    for r in range(values.shape[0]):
+        for c in range(values.shape[1]):
+            if not np.isnan(values[r, c]):
+                axes.text(c, r, format_number(values[r, c], lang, 0), ha="center", va="center", fontsize=7)
     colour_bar = figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02)
     colour_bar.set_label(label("heatmap_scale", lang), fontsize=7)
     colour_bar.ax.tick_params(labelsize=7)

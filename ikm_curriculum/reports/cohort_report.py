@@ -16,6 +16,7 @@ shows one registered section (:mod:`ikm_curriculum.reports.sections`, in
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from ikm_curriculum.cohort.workspace import Workspace
 from ikm_curriculum.curriculum import check_lang
 from ikm_curriculum.reports.excel import write_report_workbook
 from ikm_curriculum.reports.labels import label
-from ikm_curriculum.reports.report_data import load_report_data
+from ikm_curriculum.reports.report_data import COMBINED_NAME, load_report_data
 from ikm_curriculum.resources import resource_path
 from ikm_curriculum.workbooks.runner import run_notebook, run_stamp
 
@@ -80,15 +81,22 @@ def report_stem(cohort: str, lang: str, anonymize: bool) -> str:
 
 
 def build_report(
-    workspace: Workspace, cohort: str, lang: str | None = None, *, anonymize: bool = False, pdf: bool = True
+    workspace: Workspace,
+    cohort: str | Sequence[str],
+    lang: str | None = None,
+    *,
+    anonymize: bool = False,
+    pdf: bool = True,
 ) -> ReportPaths:
     """Build the HTML report, its PDF and the Excel workbook of ``cohort``.
 
     Parameters
     ----------
     workspace : Workspace
-    cohort : str
-        Name of a cohort in the workspace's gradebook.
+    cohort : str or sequence of str
+        Name of a cohort in the workspace's gradebook; several names make one
+        combined report (``reports/gabungan/laporan-gabungan.*``; its notebook
+        is kept under the first cohort's ``runs/``).
     lang : str, optional
         ``"id"`` or ``"en"``; default: the workspace's language.
     anonymize : bool
@@ -115,20 +123,27 @@ def build_report(
     from ikm_curriculum.reports.pdf import html_to_pdf
 
     lang = check_lang(lang or workspace.lang)
-    data = load_report_data(workspace, cohort, lang, anonymize)  # fails fast on an unknown cohort
-    runs = workspace.runs_dir(cohort)
+    names = [cohort] if isinstance(cohort, str) else list(cohort)
+    data = load_report_data(workspace, names, lang, anonymize)  # fails fast on an unknown cohort
+    name = names[0] if len(names) == 1 else COMBINED_NAME
+    runs = workspace.runs_dir(names[0])
     runs.mkdir(parents=True, exist_ok=True)
-    out_dir = workspace.report_dir(cohort)
+    out_dir = workspace.report_dir(name)
     out_dir.mkdir(parents=True, exist_ok=True)
     notebook_path = runs / f"report-{run_stamp()}.ipynb"
     notebook = run_notebook(
         resource_path(*NOTEBOOK),
         notebook_path,
-        {"workspace": str(workspace.root), "cohort": cohort, "lang": lang, "anonymize": anonymize},
+        {
+            "workspace": str(workspace.root),
+            "cohort": names if len(names) > 1 else name,
+            "lang": lang,
+            "anonymize": anonymize,
+        },  # fmt: skip
         cwd=runs,
     )
-    stem = report_stem(cohort, lang, anonymize)
-    title = f"{label('report_title', lang)} — {cohort}"
+    stem = report_stem(name, lang, anonymize)
+    title = f"{label('report_title', lang)} — {name}"
     html_path = export_html(notebook, out_dir / f"{stem}.html", lang, title)
     excel_path = write_report_workbook(data, out_dir / f"{stem}.xlsx")
     pdf_path, problem = None, ""

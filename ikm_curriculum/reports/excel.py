@@ -6,7 +6,8 @@ Sheets (names in the report's language):
   percent of each module and of the total, and the pre/post-test over all days;
 - ``Per modul`` / ``By module``: per-module statistics;
 - ``Analisis butir`` / ``Item analysis``: every post-test item and every module
-  exercise, with facility, discrimination, efficiency and flags;
+  exercise, with facility, discrimination, efficiency and flags; then the
+  post-test's statistics (mean, median, sd, skewness, kurtosis, alpha, …);
 - ``Pre-Post``: the gain per day and overall, then each participant's test scores;
 - ``Survei`` / ``Survey``: every statement's answers, then the comments;
 - ``Nilai per soal`` / ``Item scores``: one row per participant and scored item.
@@ -27,7 +28,13 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ikm_curriculum.reports.labels import label
-from ikm_curriculum.reports.pre_post import exercise_items_table, form_items_table, gain_table, pre_post_table
+from ikm_curriculum.reports.pre_post import (
+    exercise_items_table,
+    form_items_table,
+    form_statistics_table,
+    gain_table,
+    pre_post_table,
+)
 from ikm_curriculum.reports.report_data import ReportData
 from ikm_curriculum.reports.tables import items_table, module_summary, participants_table
 
@@ -121,7 +128,7 @@ def write_report_workbook(data: ReportData, path: Path) -> Path:
     sheets = {
         "sheet_rekap": [rekap_table(data)],
         "sheet_modules": [module_summary(data.scores, lang)],
-        "sheet_item_analysis": [item_analysis_table(data)],
+        "sheet_item_analysis": [item_analysis_table(data), form_statistics_table(data)],
         "sheet_pre_post": [gain_table(data, lang), pre_post_table(data, lang)],
         "sheet_survey": [statements, comments],
         "sheet_item_scores": [items_table(data.scores, lang)],

@@ -85,6 +85,7 @@ class FeedbackItem:
     right: str
     right_label: str
     explanation: str
+    comment: str = ""  # the facilitator's comment on a hand-scored answer
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,13 @@ def _answered(rows: list[ExerciseInstanceRow], values: dict[str, Any]) -> bool:
 
 
 def _item(
-    row: ExerciseInstanceRow, points: float | None, value: Any, section: str, explanation: str, lang: str
+    row: ExerciseInstanceRow,
+    points: float | None,
+    value: Any,
+    section: str,
+    explanation: str,
+    lang: str,
+    comment: str = "",
 ) -> FeedbackItem | None:
     texts = answer_texts(row.kind, row.public, row.key, value, lang)
     if texts is None:
@@ -190,6 +197,7 @@ def _item(
         right,
         right_label,
         own or explanation,
+        comment,
     )
 
 
@@ -235,7 +243,8 @@ def _participant(
                 item = _item(row, None, values[row.exercise_id], title, study, lang)
                 awaiting += [item] if item else []
             elif _not_full(score, row.max_points):
-                item = _item(row, score, values[row.exercise_id], title, study, lang)
+                comment = data["comments"].get((pid, row.exercise_id), "")
+                item = _item(row, score, values[row.exercise_id], title, study, lang, comment)
                 items += [item] if item else []
                 lost_topics += [topic_title] if topic_title not in lost_topics else []
         if result.percent < REVISIT_BELOW:
@@ -309,11 +318,19 @@ def load_feedback(workspace: Workspace, cohort: str, lang: str = "id", day: date
                     select(Score).where(Score.participant_id.in_(ids), Score.method == SIMULATION_METHOD)
                 )
             }
+            comments = {
+                (pid, exercise): str((detail or {}).get("comment", ""))
+                for pid, exercise, detail in session.execute(
+                    select(Score.participant_id, Score.exercise_id, Score.detail).where(
+                        Score.participant_id.in_(ids), Score.method == "manual"
+                    )
+                )
+            }
     finally:
         gradebook.dispose()
     curriculum = default_curriculum()
     topics = {e: (m.id, t) for m in curriculum.modules for t in m.topics for e in t.exercises}  # exercise → topic
-    data = {"curriculum": curriculum, "topics": topics, "points": points, "responses": responses}
+    data = {"curriculum": curriculum, "topics": topics, "points": points, "responses": responses, "comments": comments}
     per_participant: dict[int, list[ExerciseInstanceRow]] = {pid: [] for pid in ids}
     for row in rows:
         per_participant[row.participant_id].append(row)

@@ -17,6 +17,7 @@ _ID: dict[str, str] = {
     "anonymized_note": "Versi tanpa nama: nama peserta diganti kode (P01, P02, …). Daftar kode disimpan narasumber.",
     "report_stem": "laporan-{cohort}",
     "anonymous_suffix": "anonim",
+    "n_cohorts": "{n} angkatan",
     # attendance
     "attendance_heading": "Kehadiran dan penyelesaian tugas",
     "attendance_note": "Kehadiran dilihat dari tugas yang dikumpulkan: peserta dihitung hadir pada suatu hari bila "
@@ -124,6 +125,8 @@ _ID: dict[str, str] = {
     "source_test_value": "Tes akhir",
     "source_exercise_value": "Latihan modul",
     "comment": "Komentar",
+    "fb_comment": "Catatan narasumber",
+    "statistic": "Statistik tes akhir",
 }
 
 _EN: dict[str, str] = {
@@ -137,6 +140,7 @@ _EN: dict[str, str] = {
     "facilitators keep the list of codes.",
     "report_stem": "report-{cohort}",
     "anonymous_suffix": "anonymous",
+    "n_cohorts": "{n} cohorts",
     "attendance_heading": "Attendance and completion",
     "attendance_note": "Attendance is seen from the work handed in: a participant counts as present on a day when "
     "they handed in at least one workbook of that day. The signed attendance list remains the official record.",
@@ -236,6 +240,8 @@ _EN: dict[str, str] = {
     "source_test_value": "Post-test",
     "source_exercise_value": "Module exercise",
     "comment": "Comment",
+    "fb_comment": "Facilitator's note",
+    "statistic": "Post-test statistic",
 }
 
 EVALUATION_LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}

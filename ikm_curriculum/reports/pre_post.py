@@ -85,21 +85,20 @@ def pre_post_table(data: ReportData, lang: str = "id") -> pd.DataFrame:
     """One row per participant: pre %, post % and individual gain of each day (blank where a form is missing)."""
     import pandas as pd
 
+    days = form_days(data)
+    percents = {
+        (phase, day): percent_of_form(form_matrix(data, phase, (day,))).to_dict() for phase in PHASES for day in days
+    }
     rows = []
     for number, person in enumerate(data.scores.participants, start=1):
         row: dict[str, Any] = {label("no", lang): number, label("nama", lang): person.nama,
                                label("sentra", lang): person.sentra}  # fmt: skip
-        for day in form_days(data):
-            values = {}
-            for phase in PHASES:
-                matrix = form_matrix(data, phase, (day,))
-                values[phase] = (
-                    float(percent_of_form(matrix.loc[[person.code]]).iloc[0]) if person.code in matrix.index else None
-                )
-            row[label("pre_day", lang, day=day)] = values["pre"]
-            row[label("post_day", lang, day=day)] = values["post"]
-            both = values["pre"] is not None and values["post"] is not None
-            row[label("gain_day", lang, day=day)] = individual_gain(values["pre"], values["post"]) if both else None
+        for day in days:
+            pre, post = (percents[(phase, day)].get(person.code) for phase in PHASES)
+            row[label("pre_day", lang, day=day)] = pre
+            row[label("post_day", lang, day=day)] = post
+            both = pre is not None and post is not None
+            row[label("gain_day", lang, day=day)] = individual_gain(pre, post) if both else None
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -136,6 +135,22 @@ def form_item_analysis(data: ReportData, phase: str = "post") -> ItemAnalysis | 
     if len(matrix) < MIN_PARTICIPANTS:
         return None
     return item_analysis(matrix, max_marks={item: 1.0 for item in matrix.columns})
+
+
+TEST_STATISTICS = ("n", "n_items", "max_total", "mean", "median", "sd", "skewness", "kurtosis", "alpha",
+                   "error_ratio", "standard_error")  # fmt: skip
+"""The test statistics of :func:`ikm_curriculum.assessment.item_analysis` listed in Excel, in this order."""
+
+
+def form_statistics_table(data: ReportData, phase: str = "post") -> pd.DataFrame:
+    """The whole-test statistics of the ``phase`` forms (Moodle's names, marks as in the item analysis)."""
+    import pandas as pd
+
+    result = form_item_analysis(data, phase)
+    columns = [label("statistic", data.lang), label("value", data.lang)]
+    if result is None:
+        return pd.DataFrame(columns=columns)
+    return pd.DataFrame([(name, float(result.test[name])) for name in TEST_STATISTICS], columns=columns)
 
 
 def form_items_table(data: ReportData, lang: str = "id") -> pd.DataFrame:

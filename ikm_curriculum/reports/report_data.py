@@ -10,6 +10,7 @@ since the city office plans its follow-up by centre.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -21,11 +22,15 @@ from ikm_curriculum.cohort.scores import CohortScores, cohort_scores
 from ikm_curriculum.cohort.training_info import TrainingInfo, training_info
 from ikm_curriculum.cohort.workspace import Workspace, open_workspace
 from ikm_curriculum.curriculum import check_lang
+from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.evaluation.forms import SURVEY_WORKBOOK, plan_of_workbook
 from ikm_curriculum.modules.field_visit.exercises import SHEETS, visit_result
 from ikm_curriculum.modules.field_visit.observation import ObservationResult
 from ikm_curriculum.workbooks.grading import latest_responses
 from ikm_curriculum.workbooks.simulation import METHOD as SIMULATION_METHOD
+
+COMBINED_NAME = "gabungan"
+"""The name of a report over several cohorts (its folder under ``reports/`` and its file names)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class ReportData:
         Survey exercise id → every participant's latest answer (participants who answered).
     workbooks : dict
         Participant code → the workbooks they handed in (names).
+    cohorts : tuple of str
+        The cohorts of a combined report (empty for one cohort's report).
     anonymized : bool
         Names were replaced by codes.
     """
@@ -62,6 +69,7 @@ class ReportData:
     simulation: dict[str, dict[str, Any]] = field(default_factory=dict)
     survey: dict[str, list[Any]] = field(default_factory=dict)
     workbooks: dict[str, frozenset[str]] = field(default_factory=dict)
+    cohorts: tuple[str, ...] = ()
     anonymized: bool = False
 
     @property
@@ -72,26 +80,79 @@ class ReportData:
 
 def load_report_data(
     workspace: str | os.PathLike[str] | Workspace,
-    cohort: str,
+    cohort: str | Sequence[str],
     lang: str = "id",
     anonymize: bool = False,
     day: date | None = None,
 ) -> ReportData:
-    """Read everything the report of ``cohort`` shows (the notebook's first call)."""
+    """Read everything the report of ``cohort`` shows (the notebook's first call).
+
+    ``cohort`` may be a list of cohorts: their data are combined into one report
+    (:func:`combined`), e.g. every cohort a city trained in a year.
+    """
     opened = workspace if isinstance(workspace, Workspace) else open_workspace(workspace)
-    scores = cohort_scores(opened, cohort)
-    extra = _gradebook_extras(opened, cohort)
-    data = ReportData(
-        scores,
-        check_lang(lang),
-        day or date.today(),
-        training_info(opened, cohort),
-        extra["observations"],
-        extra["simulation"],
-        extra["survey"],
-        extra["workbooks"],
-    )
+    names = [cohort] if isinstance(cohort, str) else list(cohort)
+    if not names:
+        raise WorkspaceError("no cohort given for the report")
+    parts = []
+    for name in names:
+        scores = cohort_scores(opened, name)
+        extra = _gradebook_extras(opened, name)
+        parts.append(
+            ReportData(
+                scores,
+                check_lang(lang),
+                day or date.today(),
+                training_info(opened, name),
+                extra["observations"],
+                extra["simulation"],
+                extra["survey"],
+                extra["workbooks"],
+            )
+        )
+    data = parts[0] if len(parts) == 1 else combined(parts)
     return anonymized(data) if anonymize else data
+
+
+def combined(parts: Sequence[ReportData]) -> ReportData:
+    """Several cohorts' data as one: participants one after another, cohort by cohort; the training's dates from
+    the first day to the last, places and facilitators listed once each."""
+    first = parts[0]
+    modules = tuple(dict.fromkeys(m for part in parts for m in part.scores.modules))
+    scores = CohortScores(
+        COMBINED_NAME,
+        modules,
+        tuple(p for part in parts for p in part.scores.participants),
+        tuple(i for part in parts for i in part.scores.items),
+        tuple(i for part in parts for i in part.scores.evaluation),
+    )
+    infos = [part.training for part in parts]
+    starts = [i.start_date for i in infos if i.start_date]
+    ends = [i.end_date for i in infos if i.end_date]
+    info = TrainingInfo(
+        cohort=", ".join(part.scores.cohort for part in parts),
+        title=infos[0].title,
+        place="; ".join(dict.fromkeys(i.place for i in infos if i.place)),
+        organiser="; ".join(dict.fromkeys(i.organiser for i in infos if i.organiser)),
+        start_date=min(starts) if starts else None,
+        end_date=max(ends) if ends else None,
+        facilitators=tuple(dict.fromkeys(f for i in infos for f in i.facilitators)),
+    )
+    survey: dict[str, list[Any]] = {}
+    for part in parts:
+        for exercise, answers in part.survey.items():
+            survey.setdefault(exercise, []).extend(answers)
+    return ReportData(
+        scores,
+        first.lang,
+        first.day,
+        info,
+        {name: result for part in parts for name, result in part.observations.items()},
+        {code: detail for part in parts for code, detail in part.simulation.items()},
+        survey,
+        {code: books for part in parts for code, books in part.workbooks.items()},
+        cohorts=tuple(part.scores.cohort for part in parts),
+    )
 
 
 def _gradebook_extras(workspace: Workspace, cohort: str) -> dict[str, Any]:

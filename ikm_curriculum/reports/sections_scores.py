@@ -32,13 +32,26 @@ def _dates(data: ReportData) -> str:
     return format_date(day, lang) if day else "–"
 
 
+COVER_COHORTS = 6
+"""A combined report's cover names this many cohorts, then says how many more."""
+
+
+def cohort_text(data: ReportData) -> str:
+    """The cohort's name, or for a combined report how many cohorts and the first few names."""
+    if not data.cohorts:
+        return data.scores.cohort
+    shown = ", ".join(data.cohorts[:COVER_COHORTS])
+    more = f", … (+{len(data.cohorts) - COVER_COHORTS})" if len(data.cohorts) > COVER_COHORTS else ""
+    return label("n_cohorts", data.lang, n=len(data.cohorts)) + f": {shown}{more}"
+
+
 @register_section("cover")
 def cover_section(data: ReportData) -> list[Any]:
     """Report title, the training (title, dates, place, organiser, facilitators), cohort and report date."""
     lang, info = data.lang, data.training
     rows = [
         (label("training", lang), info.title),
-        (label("cohort", lang), data.scores.cohort),
+        (label("cohort", lang), cohort_text(data)),
         (label("dates", lang), _dates(data)),
         (label("place", lang), info.place or "–"),
         (label("organiser", lang), info.organiser or "–"),

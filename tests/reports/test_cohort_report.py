@@ -350,3 +350,16 @@ def test_field_visit_section_scores_each_sheet_and_counts_findings(scores: Cohor
 def test_field_visit_section_says_when_no_sheet_was_collected(scores: CohortScores) -> None:
     (part,) = SECTIONS["field_visit"](ReportData(scores, "en"))
     assert "No field-visit observation sheets" in part.data
+
+
+@pytest.mark.slow
+def test_combined_report_of_two_cohorts(workspace: Workspace, tmp_path: Path) -> None:
+    roster = tmp_path / "kedua.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    create_cohort(workspace, "kedua", roster)
+    paths = build_report(workspace, [COHORT, "kedua"], pdf=False)
+    assert paths.html == workspace.root / "reports" / "gabungan" / "laporan-gabungan.html"
+    text = paths.html.read_text("utf-8")
+    assert f"2 angkatan: {COHORT}, kedua" in text
+    rekap = openpyxl.load_workbook(paths.excel)["Rekap"]
+    assert rekap.max_row == 1 + 2 * len(NAMES)  # both cohorts' participants, one row each

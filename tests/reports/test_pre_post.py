@@ -107,3 +107,13 @@ def test_anonymized_data_keeps_the_numbers_and_drops_the_names() -> None:
     assert [p.nama for p in data.scores.participants] == ["P01", "P02", "P03", "P04", "P05"]
     assert gain(data).class_average_gain == pytest.approx(31.25 / 56.25)
     assert "Peserta A" not in pre_post_table(data, "id").to_string()
+
+
+def test_post_test_statistics_for_excel() -> None:
+    from ikm_curriculum.reports.pre_post import form_statistics_table
+
+    table = form_statistics_table(_data()).set_index("Statistik tes akhir")["Nilai"]
+    # post-test totals from the docstring table: A 3, B 4, C 1, D 4 (E took no post-test)
+    assert table["n"] == 4 and table["n_items"] == 4 and table["max_total"] == 4
+    assert table["mean"] == pytest.approx(3.0) and table["median"] == pytest.approx(3.5)
+    assert table["sd"] == pytest.approx((((0 + 1 + 4 + 1) / 3) ** 0.5))  # sample sd of 3, 4, 1, 4
