@@ -42,8 +42,9 @@ from sqlalchemy.orm import (
 
 from ikm_curriculum.errors import WorkspaceError
 
-SCHEMA_VERSION = 2
-"""1: first release. 2: adds the tables ``cohort_info`` and ``certificates`` (an upgrade only creates them)."""
+SCHEMA_VERSION = 3
+"""1: first release. 2: adds the tables ``cohort_info`` and ``certificates``. 3: indexes ``responses.submission_id``
+(reading a cohort's answers no longer scans every cohort's). Upgrades only add tables and indexes."""
 
 
 def utcnow() -> datetime:
@@ -125,7 +126,7 @@ class Submission(Base):
 class Response(Base):
     __tablename__ = "responses"
     id: Mapped[int] = mapped_column(primary_key=True)
-    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
     exercise_id: Mapped[str] = mapped_column(String(100))
     value: Mapped[Any] = mapped_column(JSON, nullable=True)
     saved_at: Mapped[str] = mapped_column(String(40), default="")
@@ -218,12 +219,16 @@ class Gradebook:
         return gradebook
 
     def _upgrade(self) -> None:
-        """Bring an older gradebook to :data:`SCHEMA_VERSION` (every upgrade so far only adds tables)."""
+        """Bring an older gradebook to :data:`SCHEMA_VERSION` (every upgrade so far only adds tables and indexes)."""
         with self.transaction() as session:
             row = session.get(Meta, "schema_version")
             if row is None or int(row.value) >= SCHEMA_VERSION:
                 return
-            Base.metadata.create_all(session.connection())
+            connection = session.connection()
+            Base.metadata.create_all(connection)  # new tables, with their indexes
+            for table in Base.metadata.sorted_tables:  # new indexes on tables that were already there
+                for index in table.indexes:
+                    index.create(connection, checkfirst=True)
             row.value = str(SCHEMA_VERSION)
 
     def _check_version(self, url: str) -> None:

@@ -117,6 +117,7 @@ def load_report_data(
 def combined(parts: Sequence[ReportData]) -> ReportData:
     """Several cohorts' data as one: participants one after another, cohort by cohort; the training's dates from
     the first day to the last, places and facilitators listed once each."""
+    parts = [_qualified(part) for part in parts]
     first = parts[0]
     modules = tuple(dict.fromkeys(m for part in parts for m in part.scores.modules))
     scores = CohortScores(
@@ -197,6 +198,36 @@ def _gradebook_extras(workspace: Workspace, cohort: str) -> dict[str, Any]:
     }
 
 
+def _qualified(data: ReportData) -> ReportData:
+    """``data`` with each participant code written ``<cohort>/<code>``: codes are unique within a cohort only."""
+    cohort = data.scores.cohort
+    codes = {p.code: f"{cohort}/{p.code}" for p in data.scores.participants}
+    return _recoded(data, codes, {})
+
+
+def _recoded(data: ReportData, codes: dict[str, str], names: dict[str, str]) -> ReportData:
+    """``data`` with participant codes replaced everywhere; with ``names`` (name → new name, for the field-visit
+    sheets, which are filed by name) each participant's name becomes their new code too."""
+    people = tuple(
+        replace(p, code=codes[p.code], nama=codes[p.code] if names else p.nama) for p in data.scores.participants
+    )
+    scores = replace(
+        data.scores,
+        participants=people,
+        items=tuple(replace(i, participant=codes.get(i.participant, i.participant)) for i in data.scores.items),
+        evaluation=tuple(
+            replace(i, participant=codes.get(i.participant, i.participant)) for i in data.scores.evaluation
+        ),
+    )
+    return replace(
+        data,
+        scores=scores,
+        observations={names.get(name, name): result for name, result in data.observations.items()},
+        simulation={codes.get(code, code): detail for code, detail in data.simulation.items()},
+        workbooks={codes.get(code, code): books for code, books in data.workbooks.items()},
+    )
+
+
 def anonymous_codes(scores: CohortScores) -> dict[str, str]:
     """Participant code → ``P01``, ``P02`` … in roster order (two digits, three from 100 participants).
 
@@ -213,20 +244,4 @@ def anonymized(data: ReportData) -> ReportData:
     """``data`` with every participant's name and id replaced by their anonymous code."""
     codes = anonymous_codes(data.scores)
     names = {p.nama: codes[p.code] for p in data.scores.participants}
-    people = tuple(replace(p, code=codes[p.code], nama=codes[p.code]) for p in data.scores.participants)
-    scores = replace(
-        data.scores,
-        participants=people,
-        items=tuple(replace(i, participant=codes.get(i.participant, i.participant)) for i in data.scores.items),
-        evaluation=tuple(
-            replace(i, participant=codes.get(i.participant, i.participant)) for i in data.scores.evaluation
-        ),
-    )
-    return replace(
-        data,
-        scores=scores,
-        observations={names.get(name, name): result for name, result in data.observations.items()},
-        simulation={codes.get(code, code): detail for code, detail in data.simulation.items()},
-        workbooks={codes.get(code, code): books for code, books in data.workbooks.items()},
-        anonymized=True,
-    )
+    return replace(_recoded(data, codes, names), anonymized=True)

@@ -41,7 +41,7 @@ def test_combined_cohorts_follow_each_other_and_merge_training_details() -> None
     assert data.training.place == "Kendari; Konawe"
     assert data.training.facilitators == ("Dr. A", "Kendari", "Konawe")  # each name once, in order met
     assert [a["comment"] for a in data.survey["survei.materi"]] == ["k1", "k2"]
-    assert set(data.workbooks) == {"k1-Ani", "k1-Budi", "k2-Citra"}
+    assert set(data.workbooks) == {"k1/k1-Ani", "k1/k1-Budi", "k2/k2-Citra"}  # codes qualified by cohort
     hidden = anonymized(data)
     assert [p.nama for p in hidden.scores.participants] == ["P01", "P02", "P03"]
     assert {i.participant for i in hidden.scores.items} == {"P01", "P02", "P03"}
@@ -69,3 +69,22 @@ def test_loading_several_cohorts_from_the_gradebook(workspace, roster_csv) -> No
         load_report_data(workspace, ["k1", "k3"])
     with pytest.raises(WorkspaceError, match="no cohort given"):
         load_report_data(workspace, [])
+
+
+def test_codes_that_repeat_across_cohorts_stay_apart() -> None:
+    """Codes are unique within a cohort only: the same code in two cohorts must stay two people."""
+    one = _part("k1", ["Ani"], date(2026, 3, 2), "Kendari")
+    two = replace_codes(_part("k2", ["Ani"], date(2026, 8, 10), "Konawe"), "k1-Ani")
+    data = combined([one, two])
+    assert [p.code for p in data.scores.participants] == ["k1/k1-Ani", "k2/k1-Ani"]
+    assert len(data.workbooks) == 2 and len({i.participant for i in data.scores.items}) == 2
+    assert [p.nama for p in anonymized(data).scores.participants] == ["P01", "P02"]  # same name, two codes
+
+
+def replace_codes(data: ReportData, code: str) -> ReportData:
+    from dataclasses import replace
+
+    people = tuple(replace(p, code=code) for p in data.scores.participants)
+    items = tuple(replace(i, participant=code) for i in data.scores.items)
+    return replace(data, scores=replace(data.scores, participants=people, items=items),
+                   workbooks={code: next(iter(data.workbooks.values()))})  # fmt: skip
