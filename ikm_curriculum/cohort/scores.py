@@ -18,7 +18,6 @@ from sqlalchemy import select
 
 from ikm_curriculum.cohort.gradebook import (
     ExerciseInstanceRow,
-    Response,
     Score,
     Submission,
 )
@@ -84,19 +83,26 @@ def cohort_scores(workspace: Workspace, cohort_name: str) -> CohortScores:
             cohort = gradebook.cohort(session, cohort_name)
             participants = list(cohort.participants)
             ids = [p.id for p in participants]
-            instances = session.scalars(
-                select(ExerciseInstanceRow)
-                .where(ExerciseInstanceRow.participant_id.in_(ids), ExerciseInstanceRow.graded.is_(True))
-                .order_by(ExerciseInstanceRow.id)
+            # Only the columns needed: the JSON of instances (public, key) and scores (detail) is not read.
+            row = ExerciseInstanceRow
+            instances = session.execute(
+                select(row.participant_id, row.module, row.exercise_id, row.max_points)
+                .where(row.participant_id.in_(ids), row.graded.is_(True))
+                .order_by(row.id)
             ).all()
-            scores: dict[tuple[int, str], Score] = {}
-            for score in session.scalars(select(Score).where(Score.participant_id.in_(ids))):
-                key = (score.participant_id, score.exercise_id)
-                if score.method == "manual" or key not in scores:
-                    scores[key] = score
+            scores: dict[tuple[int, str], tuple[float | None, str]] = {}
+            for pid, exercise_id, method, points in session.execute(
+                select(Score.participant_id, Score.exercise_id, Score.method, Score.points).where(
+                    Score.participant_id.in_(ids)
+                )
+            ):
+                if method == "manual" or (pid, exercise_id) not in scores:
+                    scores[(pid, exercise_id)] = (points, method)
             submitted = set(  # handed in at least one answer
                 session.scalars(
-                    select(Submission.participant_id).join(Response).where(Submission.participant_id.in_(ids))
+                    select(Submission.participant_id)
+                    .where(Submission.participant_id.in_(ids), Submission.responses.any())
+                    .distinct()
                 )
             )
     finally:
@@ -107,15 +113,8 @@ def cohort_scores(workspace: Workspace, cohort_name: str) -> CohortScores:
     items = []
     evaluation = []
     for row in instances:
-        score = scores.get((row.participant_id, row.exercise_id))
-        item = ItemScore(
-            codes[row.participant_id],
-            row.module,
-            row.exercise_id,
-            score.points if score else 0.0,
-            row.max_points,
-            score.method if score else "",
-        )
+        points, method = scores.get((row.participant_id, row.exercise_id), (0.0, ""))
+        item = ItemScore(codes[row.participant_id], row.module, row.exercise_id, points, row.max_points, method)
         (items if row.module in training else evaluation).append(item)
     per_participant: dict[str, list[ItemScore]] = {p.code: [] for p in participants}
     for item in items:

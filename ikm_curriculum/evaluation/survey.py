@@ -21,12 +21,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import numpy as np
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from pydantic import Field, StrictInt, StrictStr, ValidationError
 
 from ikm_curriculum.assessment.exercise import ExerciseSpec, ParticipantContext
 from ikm_curriculum.assessment.survey_stats import SCALE
-from ikm_curriculum.curriculum import Text
+from ikm_curriculum.curriculum import Text, _describe, _Frozen, _key_path, _read_yaml
 from ikm_curriculum.errors import ContentError
 
 SURVEY_FILE = Path(__file__).with_name("survey.yaml")
@@ -34,10 +33,6 @@ EXERCISE_PREFIX = "survei"
 """Exercise ids of the survey are ``survei.<aspect id>``."""
 
 _NAME = r"^[a-z][a-z0-9_]*$"
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class ScalePoint(_Frozen):
@@ -109,44 +104,6 @@ class Survey(_Frozen):
         return ExerciseSpec(aspect.exercise_id, "likert", 0.0, False, generate)
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """Safe YAML loader that rejects a key written twice in one mapping."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        self.flatten_mapping(node)
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, (str, int, float, bool)) and key in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark, f"found duplicate key {key!r}", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _key_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _describe(error: Any) -> str:
-    kind, got = error["type"], error.get("input")
-    if kind == "missing":
-        return "required key is missing"
-    if kind == "extra_forbidden":
-        return "unknown key (check the spelling)"
-    if kind == "value_error":
-        return str((error.get("ctx") or {}).get("error", error["msg"]))
-    if kind == "string_pattern_mismatch":
-        return f"expected a lowercase name (letters, digits, _), got {got!r}"
-    if kind == "too_short":
-        return "expected at least one item"
-    return f"{error['msg'].lower()}, got {got!r}"
-
-
 def _cross_checks(survey: Survey) -> list[tuple[str, str]]:
     """What one key cannot say alone: the scale is 1–5 in order, ids are unique."""
     problems: list[tuple[str, str]] = []
@@ -179,18 +136,9 @@ def read_survey(path: str | Path = SURVEY_FILE) -> Survey:
         with its problem (scale values other than 1–5 in order, repeated aspect or statement ids, …).
     """
     path = Path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
-    except FileNotFoundError:
-        raise ContentError(f"{path}: the survey file is missing") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
-        raise ContentError(f"{path}: {where}invalid YAML: {exc.problem or exc.context}") from exc
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{path}: invalid YAML: {exc}") from exc
+    if not path.is_file():
+        raise ContentError(f"{path}: the survey file is missing")
+    data = _read_yaml(path)
     if not isinstance(data, dict):
         raise ContentError(f"{path}: (top level): expected a mapping (prompt, scale, aspects), got {data!r:.60}")
     try:

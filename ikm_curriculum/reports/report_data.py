@@ -165,7 +165,7 @@ def _gradebook_extras(workspace: Workspace, cohort: str) -> dict[str, Any]:
         with gradebook.session() as session:
             found = gradebook.cohort(session, cohort)
             people = {p.id: (p.code, p.nama) for p in found.participants}
-            responses = latest_responses(session, found.id)
+            responses = latest_responses(session, found.id, [*sheets, *survey_ids])
             simulation_rows = session.execute(
                 select(Score.participant_id, Score.detail).where(
                     Score.participant_id.in_(list(people)), Score.method == SIMULATION_METHOD

@@ -85,11 +85,11 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
         ("aspects/0/statements/0/id", "Materi-1", r"aspects\[0\]\.statements\[0\]\.id: expected a lowercase name"),
         ("aspects/1/statements/0/id", "materi_jelas", r"aspects\[1\]\.statements\[0\]\.id: 'materi_jelas' is already "),
         ("aspects/3/id", "materi", r"aspects\[3\]\.id: 'materi' is already used by aspects\[0\]\.id"),
-        ("aspects/0/statements", [], r"aspects\[0\]\.statements: expected at least one item"),
+        ("aspects/0/statements", [], r"aspects\[0\]\.statements: expected at least 1 item\(s\), got 0"),
         ("aspects/0/rating", 5, r"aspects\[0\]\.rating: unknown key"),
         ("scale/4/value", 6, r"scale: expected the values \[1, 2, 3, 4, 5\] in this order, got \[1, 2, 3, 4, 6\]"),
-        ("scale/0/value", "1", r"scale\[0\]\.value: input should be a valid integer"),
-        ("prompt", None, r"prompt: input should be a valid dictionary"),
+        ("scale/0/value", "1", r"scale\[0\]\.value: expected a whole number, got '1'"),
+        ("prompt", None, r"prompt: expected a mapping, got None"),
     ],
 )
 def test_content_errors_name_the_file_and_key(copy: Callable[..., Path], path: str, value: Any, message: str) -> None:
