@@ -113,7 +113,7 @@ def topics_and_examples(
         if plan.shuffle:
             order = rng_for(secret, code, f"order:{plan.workbook}").permutation(len(exercises))
             exercises = [exercises[i] for i in order]
-        topic = {"id": plan.workbook, "title": plan.title, "explanation": plan.intro or "", "exercises": exercises}
+        topic = {"id": plan.workbook, "title": "", "explanation": plan.intro or "", "exercises": exercises}
         return [topic], {}
     topics = [
         {
