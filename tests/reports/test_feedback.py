@@ -164,8 +164,9 @@ def test_wrong_answers_in_words_with_explanation(workspace, graded) -> None:
     assert xbar.explanation == f"Pelajari lagi: {topic_title('mutu.xbar_r_limits')}"
     share = by_id["mutu.pareto_top_share"]
     expected = rows[(data.code, "mutu.pareto_top_share")].key["value"]
-    # the key's abs_tol 0.5 → one decimal, decimal comma
-    assert share.given == "1 %" and share.right.startswith(f"{expected:.1f}".replace(".", ",") + " %")
+    # the key's abs_tol 0.5 → one decimal, decimal comma, a trailing ",0" dropped (64.0 → "64")
+    shown = f"{expected:.1f}".replace(".", ",").removesuffix(",0")
+    assert share.given == "1 %" and share.right.startswith(shown + " %")
     assert share.right_label == "Jawaban yang benar"
     english = participant_feedback(workspace, "uji", data.code, "en")
     assert {i.exercise_id for i in english.items} == set(by_id)
