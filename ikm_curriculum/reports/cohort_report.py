@@ -15,7 +15,6 @@ shows one registered section (:mod:`ikm_curriculum.reports.sections`, in
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from ikm_curriculum.reports.excel import write_report_workbook
 from ikm_curriculum.reports.labels import label
 from ikm_curriculum.reports.report_data import COMBINED_NAME, load_report_data
 from ikm_curriculum.resources import resource_path
+from ikm_curriculum.widgets.autosave import write_atomic
 from ikm_curriculum.workbooks.runner import run_notebook, run_stamp
 
 NOTEBOOK = ("notebooks", "facilitator", "cohort_report.ipynb")
@@ -65,12 +65,7 @@ def export_html(notebook: Any, output: Path, lang: str = "id", title: str = "") 
         notebook.metadata["title"] = title
     body, _ = exporter.from_notebook_node(notebook)
     output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(f".{output.name}.partial")
-    try:
-        partial.write_text(body, encoding="utf-8")
-        os.replace(partial, output)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_atomic(output, body)
     return output
 
 

@@ -28,9 +28,7 @@ from ikm_curriculum.cohort.gradebook import (
     utcnow,
 )
 from ikm_curriculum.cohort.workspace import Workspace, open_workspace
-from ikm_curriculum.errors import NotebookRunError
-from ikm_curriculum.resources import resource_path
-from ikm_curriculum.workbooks.runner import run_notebook, run_stamp
+from ikm_curriculum.workbooks.recorded_run import run_recorded
 
 RESULT_MIMETYPE = "application/vnd.ikm.grade-result+json"
 
@@ -52,16 +50,6 @@ class GradeResult:
         """HTML for the audit notebook, plus a JSON copy that :func:`run_grading` reads back."""
         rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in self.to_dict().items() if v != "")
         return {"text/html": f"<table>{rows}</table>", RESULT_MIMETYPE: self.to_dict()}
-
-
-def result_from_notebook(notebook: Any, path: str) -> dict[str, Any]:
-    """The :class:`GradeResult` the grading notebook displayed (its custom mimetype output)."""
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if RESULT_MIMETYPE in data:
-                return {k: v for k, v in data[RESULT_MIMETYPE].items() if k != "notebook"}
-    raise NotebookRunError(path, None, f"the grading notebook displayed no {RESULT_MIMETYPE} result")
 
 
 def latest_responses(
@@ -147,30 +135,5 @@ def grade_cohort(workspace_root: str, cohort_name: str, run_id: str) -> GradeRes
 
 def run_grading(workspace: Workspace, cohort_name: str) -> GradeResult:
     """Execute the grading notebook once for the whole cohort; keep it under ``runs/``."""
-    gradebook = workspace.gradebook()
-    run_id = run_stamp()
-    runs = workspace.runs_dir(cohort_name)
-    output = runs / f"grade-{run_id}.ipynb"
-    try:
-        with gradebook.transaction() as session:
-            cohort = gradebook.cohort(session, cohort_name)
-            session.add(GradingRun(id=run_id, cohort_id=cohort.id, notebook_path=str(output)))
-        runs.mkdir(parents=True, exist_ok=True)
-        try:
-            notebook = run_notebook(
-                resource_path("notebooks", "facilitator", "grade_cohort.ipynb"),
-                output,
-                {"workspace": str(workspace.root), "cohort": cohort_name, "run_id": run_id},
-                cwd=runs,
-            )
-        except NotebookRunError:
-            with gradebook.transaction() as session:
-                run = session.get(GradingRun, run_id)
-                if run is not None:
-                    run.status = "failed"
-                    run.finished_at = utcnow()
-            raise
-        result = result_from_notebook(notebook, str(output))
-        return GradeResult(**{**result, "notebook": str(output)})
-    finally:
-        gradebook.dispose()
+    result, output = run_recorded(workspace, cohort_name, "grade_cohort.ipynb", "grade", {}, RESULT_MIMETYPE)
+    return GradeResult(**{**result, "notebook": str(output)})

@@ -27,10 +27,9 @@ from sqlalchemy import delete, insert, select
 
 from ikm_curriculum.cohort.gradebook import ExerciseInstanceRow, GradingRun, Score, utcnow
 from ikm_curriculum.cohort.workspace import Workspace, open_workspace
-from ikm_curriculum.errors import DecisionError, NotebookRunError
-from ikm_curriculum.resources import resource_path
+from ikm_curriculum.errors import DecisionError
 from ikm_curriculum.workbooks.grading import latest_responses
-from ikm_curriculum.workbooks.runner import run_notebook, run_stamp
+from ikm_curriculum.workbooks.recorded_run import run_recorded
 
 RESULT_MIMETYPE = "application/vnd.ikm.simulation-result+json"
 SCENARIOS = 100
@@ -137,33 +136,12 @@ def simulate_cohort(workspace_root: str, cohort_name: str, run_id: str, lang: st
 def run_simulation(workspace: Workspace, cohort_name: str) -> SimulationRunResult:
     """Execute the simulation notebook once for the whole cohort; keep it under ``runs/``."""
     gradebook = workspace.gradebook()
-    run_id = run_stamp()
-    runs = workspace.runs_dir(cohort_name)
-    output = runs / f"simulate-{run_id}.ipynb"
     try:
-        with gradebook.transaction() as session:
-            cohort = gradebook.cohort(session, cohort_name)
-            lang = cohort.lang
-            session.add(GradingRun(id=run_id, cohort_id=cohort.id, notebook_path=str(output)))
-        runs.mkdir(parents=True, exist_ok=True)
-        try:
-            notebook = run_notebook(
-                resource_path("notebooks", "facilitator", "simulate_cohort.ipynb"),
-                output,
-                {"workspace": str(workspace.root), "cohort": cohort_name, "run_id": run_id, "lang": lang},
-                cwd=runs,
-            )
-        except NotebookRunError:
-            with gradebook.transaction() as session:
-                run = session.get(GradingRun, run_id)
-                if run is not None:
-                    run.status, run.finished_at = "failed", utcnow()
-            raise
-        for cell in notebook.cells:
-            for out in cell.get("outputs", []):
-                if RESULT_MIMETYPE in out.get("data", {}):
-                    data = {k: v for k, v in out["data"][RESULT_MIMETYPE].items() if k != "notebook"}
-                    return SimulationRunResult(**{**data, "notebook": str(output)})
-        raise NotebookRunError(str(output), None, f"the simulation notebook displayed no {RESULT_MIMETYPE} result")
+        with gradebook.session() as session:
+            lang = gradebook.cohort(session, cohort_name).lang
     finally:
         gradebook.dispose()
+    result, output = run_recorded(
+        workspace, cohort_name, "simulate_cohort.ipynb", "simulate", {"lang": lang}, RESULT_MIMETYPE
+    )
+    return SimulationRunResult(**{**result, "notebook": str(output)})

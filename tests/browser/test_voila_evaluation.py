@@ -9,14 +9,13 @@ holds a ``manual`` score with those points and that comment.
 
 from __future__ import annotations
 
-import json
 import re
-import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import nbformat
 import pytest
+from answer_files import answers_in, wait_for_answers
 
 from ikm_curriculum.cohort.cohorts import create_cohort
 from ikm_curriculum.cohort.scores import cohort_scores
@@ -61,23 +60,6 @@ def _released(tmp_path: Path, workbook: str) -> tuple[Path, dict[str, Any]]:
     return folder, dict(notebook.metadata.papermill.parameters)
 
 
-def _answers(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))["answers"]
-
-
-def _wait_for_file(path: Path, condition: Callable[[dict[str, Any]], bool], timeout: float) -> dict[str, Any]:
-    """Poll the answer file until ``condition(answers)`` holds; the last answers seen on timeout."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            answers = _answers(path)
-        except (OSError, ValueError):  # cannot happen with an atomic write, but do not mask it as a hang
-            answers = {}
-        if condition(answers) or time.monotonic() > deadline:
-            return answers
-        time.sleep(0.1)
-
-
 def _css(exercise_id: str) -> str:
     """fronts.py marks each exercise's box with the class ``ikm-exercise-<id with '.' → '-'>``."""
     return f".ikm-exercise-{exercise_id.replace('.', '-')}"
@@ -94,7 +76,7 @@ def test_pre_test_answered_in_the_browser(tmp_path: Path, voila_server: Any, pag
     assert first_id.startswith("pre1.") and part["kind"] == "single_choice" and len(part["options"]) >= 2
     chosen = part["options"][-1]  # the last option on screen: not the one a default would pick
     answers_file = folder / f"{workbook}.answers.json"
-    assert first_id not in _answers(answers_file)
+    assert first_id not in answers_in(answers_file)
 
     server = voila_server(folder, f"{workbook}.ipynb")
     page.goto(server.url, timeout=RENDER_TIMEOUT_MS)
@@ -116,7 +98,7 @@ def test_pre_test_answered_in_the_browser(tmp_path: Path, voila_server: Any, pag
     radio.click()
     expect(radio).to_be_checked()
     expect(block.locator(".ikm-status")).to_contain_text("Tersimpan", timeout=SAVE_TIMEOUT_MS)
-    saved = _wait_for_file(answers_file, lambda a: first_id in a, SAVE_TIMEOUT_MS / 1000)
+    saved = wait_for_answers(answers_file, lambda a: first_id in a, SAVE_TIMEOUT_MS / 1000)
     assert saved.get(first_id, {}).get("value") == chosen["id"], saved
     assert list(saved) == [first_id]  # nothing else was answered
 
@@ -146,7 +128,7 @@ def test_survey_rated_and_commented_in_the_browser(tmp_path: Path, voila_server:
     block.locator(".ikm-likert-comment textarea").fill(comment)
 
     expected = {"ratings": {s.id: None for s in aspect.statements} | {statement.id: 4}, "comment": comment}
-    saved = _wait_for_file(
+    saved = wait_for_answers(
         answers_file, lambda a: (a.get(aspect.exercise_id) or {}).get("value") == expected, SAVE_TIMEOUT_MS / 1000
     )
     assert saved.get(aspect.exercise_id, {}).get("value") == expected, saved

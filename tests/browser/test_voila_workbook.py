@@ -10,12 +10,12 @@ drop-down per good picks its asset card, and "4.500.000" is read as rupiah.
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
+from answer_files import answers_in, wait_for_answers
 
 from ikm_curriculum.cohort.cohorts import create_cohort
 from ikm_curriculum.cohort.workspace import init_workspace
@@ -43,23 +43,6 @@ def _released_folder(tmp_path: Path) -> Path:
     folder = workspace.release_dir("uji") / code
     assert (folder / "01_manajemen_mutu.ipynb").is_file() and (folder / "01_manajemen_mutu.answers.json").is_file()
     return folder
-
-
-def _answers(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))["answers"]
-
-
-def _wait_for_file(path: Path, condition: Callable[[dict[str, Any]], bool], timeout: float) -> dict[str, Any]:
-    """Poll the answer file until ``condition(answers)`` holds; the last answers seen on timeout."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            answers = _answers(path)
-        except (OSError, ValueError):  # cannot happen with an atomic write, but do not mask it as a hang
-            answers = {}
-        if condition(answers) or time.monotonic() > deadline:
-            return answers
-        time.sleep(0.1)
 
 
 def _open_exercise(tmp_path: Path, voila_server: Any, page: Any, workbook: str, exercise_id: str) -> tuple[Path, Any]:
@@ -94,7 +77,7 @@ def test_answers_autosave_and_come_back_after_reload(tmp_path: Path, voila_serve
     # 1. A decimal comma (Indonesian usage) is read and saved at once.
     share_input.fill("64,5")
     expect(share.locator(".ikm-status")).to_contain_text("Tersimpan", timeout=SAVE_TIMEOUT_MS)
-    saved = _wait_for_file(answers_file, lambda a: "mutu.pareto_top_share" in a, SAVE_TIMEOUT_MS / 1000)
+    saved = wait_for_answers(answers_file, lambda a: "mutu.pareto_top_share" in a, SAVE_TIMEOUT_MS / 1000)
     assert saved.get("mutu.pareto_top_share", {}).get("value") == 64.5, saved
 
     # 2. An invalid number in a table cell is refused on screen and never reaches the file.
@@ -103,7 +86,7 @@ def test_answers_autosave_and_come_back_after_reload(tmp_path: Path, voila_serve
     first_cell.fill("12a")
     expect(limits).to_contain_text("angka tidak valid", timeout=SAVE_TIMEOUT_MS)
     # The status line changed, so the kernel has handled "12a" (and did not save it).
-    after_invalid = _answers(answers_file)
+    after_invalid = answers_in(answers_file)
     assert "mutu.xbar_r_limits" not in after_invalid, after_invalid
     assert after_invalid["mutu.pareto_top_share"]["value"] == 64.5
     assert "12a" not in answers_file.read_text(encoding="utf-8")
@@ -138,7 +121,7 @@ def test_layout_grid_by_clicking_in_the_browser(tmp_path: Path, voila_server: An
         rooms.nth(i).click()
         block.locator(f".ikm-cell-{cells[i][0]}-{cells[i][1]}").click()
     expect(block).to_contain_text("Biaya aliran", timeout=SAVE_TIMEOUT_MS)
-    saved = _wait_for_file(
+    saved = wait_for_answers(
         answers_file, lambda a: len((a.get("fasilitas.layout_grid") or {}).get("value") or {}) == count, 15
     )
     layout = saved["fasilitas.layout_grid"]["value"]
@@ -158,7 +141,7 @@ def test_cards_by_drop_down_and_rupiah_with_thousand_dots(tmp_path: Path, voila_
     for i in range(count):
         menus.nth(i).select_option(label="KIB B – Peralatan dan mesin")
     expect(block.locator(".ikm-status")).to_contain_text("Tersimpan", timeout=SAVE_TIMEOUT_MS)
-    saved = _wait_for_file(
+    saved = wait_for_answers(
         answers_file,
         lambda a: list((a.get("aset.kib_classify") or {}).get("value", {}).values()).count("B") == count,
         15,
@@ -169,7 +152,7 @@ def test_cards_by_drop_down_and_rupiah_with_thousand_dots(tmp_path: Path, voila_
     money.fill("4.500.000")
     status = page.locator(".ikm-exercise-aset-depreciation_year .ikm-status")
     expect(status).to_contain_text("Rp4.500.000", timeout=SAVE_TIMEOUT_MS)
-    saved = _wait_for_file(answers_file, lambda a: "aset.depreciation_year" in a, 15)
+    saved = wait_for_answers(answers_file, lambda a: "aset.depreciation_year" in a, 15)
     assert saved["aset.depreciation_year"]["value"] == 4_500_000
 
 
@@ -185,7 +168,7 @@ def test_house_rules_text_box_lints_as_the_participant_types(tmp_path: Path, voi
     box.fill(text.replace("jenis: limbah", "jenis: sampah"))
     expect(block.locator(".ikm-lint")).to_contain_text("Perlu diperbaiki", timeout=SAVE_TIMEOUT_MS)
     expect(block.locator(".ikm-lint")).to_contain_text("sampah")
-    saved = _wait_for_file(answers_file, lambda a: "tertib.own_rules" in a, 15)
+    saved = wait_for_answers(answers_file, lambda a: "tertib.own_rules" in a, 15)
     assert "jenis: sampah" in saved["tertib.own_rules"]["value"]
 
 
@@ -200,8 +183,8 @@ def test_simulation_played_and_submitted_in_the_browser(tmp_path: Path, voila_se
     run.click()
     expect(block).to_contain_text("Indeks kartu skor", timeout=SAVE_TIMEOUT_MS)
     expect(block.locator("img")).to_be_visible()
-    assert not answers_file.exists() or "simulasi.decisions" not in _answers(answers_file)  # trying saves nothing
+    assert not answers_file.exists() or "simulasi.decisions" not in answers_in(answers_file)  # trying saves nothing
     block.locator(".ikm-sim-submit").click()
-    saved = _wait_for_file(answers_file, lambda a: "simulasi.decisions" in a, 15)
+    saved = wait_for_answers(answers_file, lambda a: "simulasi.decisions" in a, 15)
     assert saved["simulasi.decisions"]["value"]["enforcement"] == "ketat"
     expect(block.locator(".ikm-status")).to_contain_text("Tersimpan")

@@ -122,12 +122,12 @@ def test_failing_notebook_is_kept_and_names_the_cell(tmp_path: Path) -> None:
 
 def test_failing_grade_run_is_recorded(workspace, released, monkeypatch) -> None:
     monkeypatch.setenv("IKM_DATABASE_URL", f"sqlite:///{workspace.root / 'ikm.db'}")
-    from ikm_curriculum.workbooks import grading
+    from ikm_curriculum.workbooks import recorded_run
 
     def broken(source, output, parameters, cwd):
         return run_notebook(TESTS / "notebooks" / "broken.ipynb", output, {"x": 1}, cwd)
 
-    monkeypatch.setattr(grading, "run_notebook", broken)
+    monkeypatch.setattr(recorded_run, "run_notebook", broken)  # a real notebook whose cell 3 fails
     with pytest.raises(NotebookRunError, match="cell 3"):
         run_grading(workspace, released)
     gradebook = workspace.gradebook()
