@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import ipywidgets as w
 
-from ikm_curriculum.assessment.kinds import get_kind
+from ikm_curriculum.assessment.kinds import LIKERT_COMMENT_CHARS, get_kind
 from ikm_curriculum.assessment.layout import flow_cost, rel_score
 from ikm_curriculum.errors import AnswerFormatError
 from ikm_curriculum.widgets.autosave import AnswerStore
@@ -143,7 +143,9 @@ class ExerciseFront:
             value = self._read()
             value = self.kind.validate(self.part, value)
         except (ValueError, AnswerFormatError) as exc:
-            problem = label(self.lang, FORMAT_PROBLEM.get(self.part["kind"], "invalid_number"))
+            problem = label(self.lang, FORMAT_PROBLEM.get(self.part["kind"], "invalid_number")).format(
+                limit=LIKERT_COMMENT_CHARS
+            )
             if isinstance(exc, CellError):
                 problem += f": {exc.cell}"
             self.status.value = f"<span style='color:#b00'>⚠ {html.escape(problem)}</span>"

@@ -60,7 +60,7 @@ LABELS: dict[str, dict[str, str]] = {
         "answers_restored": "Jawaban yang sudah tersimpan dimuat kembali",
         "file_problem": "Masalah pada berkas jawaban",
         "survey": "Survei (tidak dinilai)",
-        "comment_too_long": "komentar terlalu panjang (paling banyak 1000 karakter)",
+        "comment_too_long": "komentar terlalu panjang (paling banyak {limit} karakter)",
     },
     "en": {
         "invalid_number": "not a valid number (example: 12.5)",
@@ -115,7 +115,7 @@ LABELS: dict[str, dict[str, str]] = {
         "answers_restored": "Saved answers were loaded again",
         "file_problem": "Problem with the answer file",
         "survey": "Survey (not scored)",
-        "comment_too_long": "comment too long (at most 1000 characters)",
+        "comment_too_long": "comment too long (at most {limit} characters)",
     },
 }
 

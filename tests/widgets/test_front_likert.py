@@ -74,7 +74,7 @@ def test_reopening_restores_ratings_and_comment_without_rewriting(tmp_path: Path
 def test_a_comment_over_the_limit_is_flagged_and_not_saved(tmp_path: Path) -> None:
     front = open_wb(tmp_path).fronts[EXERCISE]
     find(front.input, "ikm-likert-comment").value = "x" * (LIKERT_COMMENT_CHARS + 1)
-    assert "komentar terlalu panjang" in front.status.value
+    assert "komentar terlalu panjang (paling banyak 1000 karakter)" in front.status.value  # LIKERT_COMMENT_CHARS
     assert not (tmp_path / "survei_kepuasan.answers.json").exists()
 
 
