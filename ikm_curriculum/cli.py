@@ -255,13 +255,15 @@ def release(cohort_name: str, module: str | None, lang: str | None, workspace: P
 
 @cli.command()
 @click.argument("cohort_name", metavar="COHORT")
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.argument("source", type=click.Path(exists=True, path_type=Path), required=False)
 @workspace_option
-def collect(cohort_name: str, source: Path, workspace: Path | None) -> None:
-    """Read answer files from SOURCE (a folder or .zip of participant folders) into the gradebook."""
+def collect(cohort_name: str, source: Path | None, workspace: Path | None) -> None:
+    """Read answer files into the gradebook: from SOURCE (a folder or .zip of participant folders), else from the
+    cohort's own release folders (where `ikm serve` saves participants' answers)."""
     from ikm_curriculum.workbooks.collect import collect as collect_answers
 
-    outcomes = collect_answers(_workspace(workspace), cohort_name, source)
+    opened = _workspace(workspace)
+    outcomes = collect_answers(opened, cohort_name, source or opened.release_dir(cohort_name))
     print_collect_summary(outcomes)
 
 
@@ -434,6 +436,110 @@ def verify(code: str, lang: str, workspace: Path | None) -> None:
         if key not in ("valid", "code", "reason") and value not in (None, ""):
             table.add_row(key, f"{value:.1f}" if key == "percent" else str(value))
     console.print(table)
+
+
+@cli.command()
+@click.argument("cohort_name", metavar="COHORT")
+@click.option("--url", default=None, help="The hub's address for participants (default: this machine, port 8000).")
+@click.option("--participant", "participants", multiple=True, help="Only this participant (a lost card); repeatable.")
+@click.option("--admin", "admins", multiple=True, help="Facilitator login to (re)issue (default: fasilitator).")
+@click.option("--wifi", default="", help="Name of the training room's Wi-Fi, printed on each card.")
+@click.option("--lang", type=LANG, default=None, help="Language of the cards (default: the workspace's).")
+@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write the HTML cards only.")
+@workspace_option
+def cards(
+    cohort_name: str,
+    url: str | None,
+    participants: tuple[str, ...],
+    admins: tuple[str, ...],
+    wifi: str,
+    lang: str | None,
+    no_pdf: bool,
+    workspace: Path | None,
+) -> None:
+    """Issue new PINs and print the login cards for `ikm serve` (name, address, PIN, QR code)."""
+    from ikm_curriculum.serve.cards import print_cards
+
+    opened = _workspace(workspace)
+    result = print_cards(
+        opened,
+        cohort_name,
+        url=url,
+        participants=list(participants) or None,
+        admins=list(admins) or None,
+        wifi=wifi,
+        lang=lang or opened.lang,
+        pdf=not no_pdf,
+    )
+    for path in [*result.pdf_paths, *result.html_paths]:
+        console.print(f"wrote {path}", highlight=False)
+    if result.note:
+        console.print(f"[yellow]{escape(result.note)}[/]", highlight=False)
+
+
+@cli.command()
+@click.argument("cohort_name", metavar="COHORT")
+@click.option(
+    "--ui",
+    type=click.Choice(["voila", "lab"]),
+    default="voila",
+    show_default=True,
+    help="What participants see: their workbooks as apps (voila) or JupyterLab with code collapsed.",
+)
+@click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on (0.0.0.0: every network).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port participants connect to.")
+@click.option("--hub-port", type=int, default=8081, show_default=True, help="Internal port of the hub (localhost).")
+@click.option("--proxy-api-port", type=int, default=8001, show_default=True, help="Internal port of the proxy's API.")
+@click.option("--create-users", is_flag=True, help="Create one operating-system user per participant (root; lab).")
+@click.option(
+    "--cull-idle",
+    "cull_idle",
+    type=int,
+    default=60,
+    show_default=True,
+    help="Stop a participant's server after this many idle minutes (0: never); answers are kept.",
+)
+@click.option("--lang", type=LANG, default=None, help="Language of the login page (default: the workspace's).")
+@workspace_option
+def serve(
+    cohort_name: str,
+    ui: str,
+    host: str,
+    port: int,
+    hub_port: int,
+    proxy_api_port: int,
+    create_users: bool,
+    cull_idle: int,
+    lang: str | None,
+    workspace: Path | None,
+) -> None:
+    """Serve the cohort's workbooks to participants' browsers with JupyterHub (PIN login from `ikm cards`)."""
+    from ikm_curriculum.serve.hub_config import ServeSettings
+    from ikm_curriculum.serve.run import prepare_serve, run_hub
+
+    opened = _workspace(workspace)
+    settings = ServeSettings(
+        cohort_name,
+        ui,
+        host,
+        port,
+        hub_port,
+        proxy_api_port,
+        create_users or ui == "lab",
+        cull_idle,
+        lang or opened.lang,
+    )
+    plan = prepare_serve(opened, settings, create_users=create_users)
+    for warning in plan.warnings:
+        console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+    if plan.created_users:
+        console.print(f"created {len(plan.created_users)} operating-system users", highlight=False)
+    console.print(
+        f"Serving {cohort_name} ({plan.participants} participants, {ui}). Give participants this address:\n"
+        f"  [bold]{plan.url}[/]\nStop with Ctrl-C; then `ikm collect {cohort_name}` reads the answers.",
+        highlight=False,
+    )
+    raise SystemExit(run_hub(plan))
 
 
 @cli.command()

@@ -42,9 +42,10 @@ from sqlalchemy.orm import (
 
 from ikm_curriculum.errors import WorkspaceError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: first release. 2: adds the tables ``cohort_info`` and ``certificates``. 3: indexes ``responses.submission_id``
-(reading a cohort's answers no longer scans every cohort's). Upgrades only add tables and indexes."""
+(reading a cohort's answers no longer scans every cohort's). 4: adds ``hub_logins`` (the PIN hashes of ``ikm serve``).
+Upgrades only add tables and indexes."""
 
 
 def utcnow() -> datetime:
@@ -184,6 +185,23 @@ class Certificate(Base):
     issued_at: Mapped[datetime] = mapped_column(default=utcnow)
     percent: Mapped[float] = mapped_column(Float)
     participant: Mapped[Participant] = relationship()
+
+
+class HubLogin(Base):
+    """A login of ``ikm serve``: a participant (username = participant code) or a facilitator (an admin).
+
+    Only a hash of the PIN is kept (see :mod:`ikm_curriculum.serve.pins`); the PIN itself is printed once, on the card.
+    """
+
+    __tablename__ = "hub_logins"
+    __table_args__ = (UniqueConstraint("cohort_id", "username"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id"), nullable=True)
+    pin_hash: Mapped[str] = mapped_column(String(256))
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:

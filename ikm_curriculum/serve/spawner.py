@@ -1,0 +1,94 @@
+"""Each participant's Jupyter server, started by the hub in the participant's own release folder.
+
+A JupyterHub ``LocalProcessSpawner`` with three differences:
+
+- the server's root folder is ``cohorts/<cohort>/release/<participant code>`` (a facilitator's: the cohort's
+  ``release`` folder, so they can look over everyone's workbooks), so answers land in the workspace directly and
+  ``ikm collect COHORT`` reads them there;
+- with ``separate_users`` each participant's server runs as the operating-system user named by their code
+  (``ikm serve --create-users`` makes them; a spawn hands the release folder to its user); otherwise every
+  server runs as the hub's own user, which is safe only in Voilà mode, where participants run no code
+  (:mod:`ikm_curriculum.serve.participant_server`);
+- participants' servers read the Jupyter configuration that ``ikm serve`` wrote for the chosen UI
+  (``JUPYTER_CONFIG_DIR``), and their ``HOME`` is a folder of their own beside the hub's files, not the release
+  folder (Jupyter's own files stay out of the workbooks).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from jupyterhub.spawner import LocalProcessSpawner
+from tornado import web
+from traitlets import Bool, Unicode, default
+
+from ikm_curriculum.serve.os_users import give_folder_to
+
+
+class CohortSpawner(LocalProcessSpawner):
+    """Start a participant's server in their release folder (module docstring)."""
+
+    release_dir = Unicode(config=True, help="the cohort's release folder (one subfolder per participant)")
+    homes_dir = Unicode(config=True, help="folder of the servers' HOME folders, one per user")
+    participant_config_dir = Unicode(config=True, help="JUPYTER_CONFIG_DIR of participants' servers")
+    separate_users = Bool(False, config=True, help="run each participant's server as the OS user of that name")
+
+    @default("cmd")
+    def _cmd(self) -> list[str]:
+        return [sys.executable, "-m", "jupyterhub.singleuser"]  # the Python that has ikm-curriculum
+
+    @property
+    def is_participant(self) -> bool:
+        return not self.user.admin
+
+    @property
+    def runs_as_own_user(self) -> bool:
+        return self.separate_users and self.is_participant
+
+    def folder(self) -> Path:
+        release = Path(self.release_dir)
+        return release / self.user.name if self.is_participant else release
+
+    def home(self) -> Path:
+        return Path(self.homes_dir) / self.user.name
+
+    async def start(self) -> object:
+        folder = self.folder()
+        if not folder.is_dir():
+            raise web.HTTPError(
+                409, f"no workbooks released for {self.user.name} (no folder {folder}); a facilitator runs ikm release"
+            )
+        self.notebook_dir = str(folder)
+        home = self.home()
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.runs_as_own_user:
+            give_folder_to(self.user.name, folder)
+            give_folder_to(self.user.name, home)
+        return await super().start()
+
+    def get_args(self) -> list[str]:
+        args = list(super().get_args())
+        if not self.runs_as_own_user and os.geteuid() == 0:
+            args.append("--ServerApp.allow_root=True")  # a hub started as root runs facilitators' servers as root
+        return args
+
+    def make_preexec_fn(self, name: str) -> object:
+        if self.runs_as_own_user:
+            return super().make_preexec_fn(name)
+        folder = self.notebook_dir
+
+        def preexec() -> None:
+            os.chdir(folder)
+
+        return preexec
+
+    def user_env(self, env: dict[str, str]) -> dict[str, str]:
+        if self.runs_as_own_user:
+            env = super().user_env(env)
+        env["USER"] = self.user.name
+        env["HOME"] = str(self.home())
+        if self.is_participant:
+            env["JUPYTER_CONFIG_DIR"] = self.participant_config_dir
+        return env
