@@ -102,8 +102,10 @@ def issue_logins(
     the facilitator logins in ``admins``; the hashes replace any earlier ones in one transaction.
 
     Returns the participants' logins in roster order, then the admins'. An unknown participant code is an error
-    that names it and lists none of the PINs (nothing is stored).
+    that names it and lists none of the PINs (nothing is stored). A name given twice gets one PIN.
     """
+    participants = list(dict.fromkeys(participants)) if participants is not None else None
+    admins = list(dict.fromkeys(admins or []))
     issued: list[IssuedLogin] = []
     with gradebook.transaction() as session:
         row = gradebook.cohort(session, cohort)
@@ -120,7 +122,7 @@ def issue_logins(
         wanted: list[tuple[str, str, Participant | None, str]] = [
             (check_username(p.code, f"participant code of {p.nama}"), PARTICIPANT, p, new_pin()) for p in people
         ]
-        for admin in admins or []:
+        for admin in admins:
             if admin in {p.code for p in row.participants}:
                 raise WorkspaceError(f"facilitator login {admin!r} is already a participant's code in {cohort!r}")
             wanted.append((check_username(admin, "facilitator login"), FACILITATOR, None, new_admin_password()))

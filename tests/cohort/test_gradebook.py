@@ -67,8 +67,8 @@ def test_bad_language_in_config(workspace) -> None:
 
 
 def test_a_version_1_gradebook_is_upgraded_and_keeps_its_data(workspace, roster_csv) -> None:
-    """Schema 1 had no cohort_info/certificates tables nor the index of responses; opening it adds them and keeps
-    every row."""
+    """Schema 1 had no cohort_info/certificates/hub_logins tables nor the index of responses; opening it adds them
+    and keeps every row."""
     from ikm_curriculum.cohort.cohorts import create_cohort
 
     create_cohort(workspace, "lama", roster_csv)
@@ -76,6 +76,7 @@ def test_a_version_1_gradebook_is_upgraded_and_keeps_its_data(workspace, roster_
     with gradebook.transaction() as session:
         session.execute(text("DROP TABLE certificates"))
         session.execute(text("DROP TABLE cohort_info"))
+        session.execute(text("DROP TABLE hub_logins"))
         session.execute(text("DROP INDEX ix_responses_submission_id"))
         session.get(Meta, "schema_version").value = "1"
     gradebook.dispose()
@@ -83,7 +84,7 @@ def test_a_version_1_gradebook_is_upgraded_and_keeps_its_data(workspace, roster_
     with upgraded.session() as session:
         assert session.get(Meta, "schema_version").value == str(SCHEMA_VERSION)
         tables = set(session.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars())
-        assert {"cohort_info", "certificates"} <= tables
+        assert {"cohort_info", "certificates", "hub_logins"} <= tables
         indexes = set(session.execute(text("SELECT name FROM sqlite_master WHERE type='index'")).scalars())
         assert "ix_responses_submission_id" in indexes
         assert session.execute(text("SELECT count(*) FROM participants")).scalar() > 0

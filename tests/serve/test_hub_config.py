@@ -1,0 +1,84 @@
+"""The hub's configuration, made from a real workspace and loaded the way JupyterHub loads it (traitlets)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from traitlets.config import Config, PyFileConfigLoader
+
+from ikm_curriculum.errors import WorkspaceError
+from ikm_curriculum.serve.hub_config import (
+    IDLE_CULLER_SCOPES,
+    ServeSettings,
+    configure_hub,
+    participant_server_config,
+    serve_folders,
+    write_hub_config,
+)
+from ikm_curriculum.serve.participant_server import WIDGET_MESSAGES
+
+
+def test_written_config_file_loads_with_traitlets_and_names_our_parts(workspace, released) -> None:
+    folders = write_hub_config(workspace, ServeSettings(released, port=18123, hub_port=18124, proxy_api_port=18125))
+    assert oct(folders.hub.stat().st_mode & 0o777) == "0o700"  # cookie secret and hub database live here
+    config = PyFileConfigLoader(folders.config_file.name, path=str(folders.hub)).load_config()
+    assert config.JupyterHub.bind_url == "http://0.0.0.0:18123"
+    assert config.JupyterHub.hub_bind_url == "http://127.0.0.1:18124"
+    assert config.ConfigurableHTTPProxy.api_url == "http://127.0.0.1:18125"
+    assert config.JupyterHub.authenticator_class.endswith("authenticator.PinAuthenticator")
+    assert config.PinAuthenticator.database_url == workspace.database_url
+    assert config.PinAuthenticator.cohort == released
+    assert config.JupyterHub.spawner_class.endswith("spawner.CohortSpawner")
+    assert config.CohortSpawner.release_dir == str(workspace.release_dir(released))
+    assert config.CohortSpawner.separate_users is False
+    assert config.Spawner.default_url == "/ikm"
+    assert config.JupyterHub.db_url == f"sqlite:///{folders.hub / 'jupyterhub.sqlite'}"
+    culler = config.JupyterHub.services[0]
+    assert culler["name"] == "idle-culler" and "--timeout=3600" in culler["command"]
+    assert config.JupyterHub.load_roles[0]["scopes"] == IDLE_CULLER_SCOPES
+    written = json.loads((folders.jupyter / "voila" / "jupyter_server_config.json").read_text())
+    assert written == participant_server_config("voila")
+
+
+def test_lab_with_separate_users_and_no_culling(workspace, released) -> None:
+    c = Config()
+    configure_hub(c, str(workspace.root), ServeSettings(released, ui="lab", separate_users=True, cull_idle_minutes=0))
+    assert c.Spawner.default_url == "/lab" and c.CohortSpawner.separate_users is True
+    assert "services" not in c.JupyterHub  # no culler
+    assert c.CohortSpawner.participant_config_dir == str(serve_folders(workspace, released).jupyter / "lab")
+
+
+def test_an_unknown_cohort_is_a_clear_error_before_the_hub_starts(workspace) -> None:
+    with pytest.raises(WorkspaceError, match="no cohort 'tidak-ada'"):
+        configure_hub(Config(), str(workspace.root), ServeSettings("tidak-ada"))
+
+
+def test_voila_servers_refuse_code_and_terminals_lab_servers_only_terminals() -> None:
+    voila = participant_server_config("voila")
+    assert voila["MappingKernelManager"]["allowed_message_types"] == list(WIDGET_MESSAGES)
+    assert "execute_request" not in WIDGET_MESSAGES
+    assert voila["ServerApp"]["authorizer_class"].endswith("VoilaOnlyAuthorizer")
+    assert voila["ServerApp"]["jpserver_extensions"]["jupyterlab"] is False
+    assert voila["ServerApp"]["terminals_enabled"] is False
+    lab = participant_server_config("lab")
+    assert "allowed_message_types" not in lab["MappingKernelManager"]
+    assert lab["ServerApp"]["terminals_enabled"] is False and "authorizer_class" not in lab["ServerApp"]
+    for config in (voila, lab):
+        assert config["ServerApp"]["tornado_settings"]["mathjax_url"] == ""  # never a CDN
+        assert config["VoilaConfiguration"]["template"] == "ikm"
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (dict(ui="notebook"), "ui: expected one of voila, lab"),
+        (dict(ui="lab"), "add --create-users"),
+        (dict(port=0), "port: expected a TCP port"),
+        (dict(hub_port=70000), "hub_port: expected a TCP port"),
+        (dict(cull_idle_minutes=-5), "cull_idle_minutes: expected 0"),
+    ],
+)
+def test_bad_settings_say_what_was_expected(settings: dict, message: str) -> None:
+    with pytest.raises(WorkspaceError, match=message):
+        ServeSettings("uji", **settings)
