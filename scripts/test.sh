@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install ikm-curriculum with its test extras and Debian's Chromium, then run every test.
+# Install ikm-curriculum with its test extras, Debian's Chromium and JupyterHub's proxy, then run every test.
 # Usage: bash scripts/test.sh [pytest arguments]   (e.g. -m "not slow" for a quick run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,5 +8,14 @@ if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq chromium
+fi
+# JupyterHub's proxy for the `ikm serve` tests (Node.js from Debian, the proxy from npm)
+if ! command -v configurable-http-proxy >/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  if ! command -v npm >/dev/null; then
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq npm
+  fi
+  $SUDO npm install -g --silent configurable-http-proxy
 fi
 exec python3 -m pytest "$@"

@@ -11,7 +11,7 @@ from ikm_curriculum.cohort.workspace import Workspace
 from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.serve.address import hub_url
 from ikm_curriculum.serve.hub_config import ServeFolders, ServeSettings, serve_folders, write_hub_config
-from ikm_curriculum.serve.os_users import create_os_users, os_user_exists, private_workspace
+from ikm_curriculum.serve.os_users import create_os_users, give_folder_to, os_user_exists, private_workspace
 from ikm_curriculum.serve.pins import hub_users
 
 PROXY = "configurable-http-proxy"
@@ -62,6 +62,9 @@ def prepare_serve(workspace: Workspace, settings: ServeSettings, create_users: b
             also_traversable=[folders.root, folders.homes],
             readable=[folders.jupyter],
         )
+        for code in users.participants:  # each folder its participant's (0700) before anyone logs in
+            if (release / code).is_dir():
+                give_folder_to(code, release / code)
     write_hub_config(workspace, settings)
     command = [sys.executable, "-m", "jupyterhub", "-f", str(folders.config_file)]
     url = hub_url(settings.host, settings.port)

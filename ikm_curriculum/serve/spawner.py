@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from jupyterhub.spawner import LocalProcessSpawner
+from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from tornado import web
 from traitlets import Bool, Unicode, default
 
@@ -75,12 +75,14 @@ class CohortSpawner(LocalProcessSpawner):
         return args
 
     def make_preexec_fn(self, name: str) -> object:
-        if self.runs_as_own_user:
-            return super().make_preexec_fn(name)
+        """Become the participant's OS user (``separate_users``), then start in the server's folder."""
+        become = set_user_setuid(name, chdir=False) if self.runs_as_own_user else None
         folder = self.notebook_dir
 
         def preexec() -> None:
-            os.chdir(folder)
+            if become is not None:
+                become()
+            os.chdir(folder)  # kernels started without a notebook path work here too
 
         return preexec
 

@@ -187,3 +187,83 @@ def page(chromium_browser: object) -> Iterator[object]:
         yield context.new_page()
     finally:
         context.close()
+
+
+@dataclass
+class RunningHub:
+    """A JupyterHub started from ``prepare_serve``'s plan; ``url`` ends without a slash."""
+
+    process: subprocess.Popen[bytes]
+    url: str
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+def _wait_for_hub(hub: RunningHub, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    port = int(hub.url.rsplit(":", 1)[1])
+    while time.monotonic() < deadline:
+        if hub.process.poll() is not None:
+            raise RuntimeError(f"JupyterHub exited with {hub.process.returncode}:\n{hub.log_text()}")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            connection.request("GET", "/hub/api/")
+            if connection.getresponse().status == 200:
+                return
+        except (OSError, http.client.HTTPException):
+            pass
+        finally:
+            connection.close()
+        time.sleep(0.25)
+    raise RuntimeError(f"JupyterHub did not answer at {hub.url} in {timeout:.0f} s:\n{hub.log_text()}")
+
+
+def _stop_tree(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM to the process group (the hub stops its servers), then kill whatever is left of the tree."""
+    tree = _descendants(process.pid)
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+    for pid in tree:
+        _kill(pid)
+
+
+@pytest.fixture
+def hub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., RunningHub]]:
+    """Start ``ikm serve``'s JupyterHub for a cohort on free localhost ports: ``hub_server(workspace, cohort, ...)``
+    (extra keyword arguments go to ``ServeSettings``). Skips when configurable-http-proxy is not installed."""
+    import shutil
+
+    from ikm_curriculum.serve.hub_config import ServeSettings
+    from ikm_curriculum.serve.run import PROXY, prepare_serve
+
+    if shutil.which(PROXY) is None:
+        pytest.skip(f"{PROXY} is not installed (npm install -g configurable-http-proxy)")
+    started: list[RunningHub] = []
+
+    def start(workspace: object, cohort: str, create_users: bool = False, **options: object) -> RunningHub:
+        ports = {"port": free_port(), "hub_port": free_port(), "proxy_api_port": free_port()}
+        settings = ServeSettings(cohort, host="127.0.0.1", **ports, **options)  # type: ignore[arg-type]
+        plan = prepare_serve(workspace, settings, create_users=create_users)  # type: ignore[arg-type]
+        log = tmp_path_factory.mktemp("hub") / "jupyterhub.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                plan.command, cwd=plan.folders.hub, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        hub = RunningHub(process, f"http://127.0.0.1:{ports['port']}", log)
+        started.append(hub)
+        _wait_for_hub(hub, SERVER_START_TIMEOUT)
+        return hub
+
+    yield start
+    for hub in started:
+        _stop_tree(hub.process)
