@@ -65,7 +65,7 @@ def init(directory: Path) -> None:
     workspace, created = init_workspace(directory)
     verb = "Created" if created else "Already a workspace, left as it is:"
     console.print(
-        f"{verb} {workspace.root}\n  config:    {workspace.root / 'ikm.toml'}\n  gradebook: {workspace.database_url}"
+        f"{verb} {workspace.root}\n  config:    {workspace.root / 'ikm.toml'}\n  gradebook: {workspace.database_url_shown}"
     )
 
 

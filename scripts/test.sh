@@ -9,13 +9,5 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq chromium
 fi
-# JupyterHub's proxy for the `ikm serve` tests (Node.js from Debian, the proxy from npm)
-if ! command -v configurable-http-proxy >/dev/null; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  if ! command -v npm >/dev/null; then
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq npm
-  fi
-  $SUDO npm install -g --silent configurable-http-proxy
-fi
+bash scripts/install-proxy.sh   # JupyterHub's proxy, for the `ikm serve` tests
 exec python3 -m pytest "$@"

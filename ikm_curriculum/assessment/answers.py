@@ -30,12 +30,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ikm_curriculum.errors import AnswerFormatError
 
 FORMAT = "ikm-answers/1"
+SAVED_AT = Field(default="", max_length=40, pattern=r"^[^\x00]*$")
+"""An ISO 8601 time as the widget writes it; at most 40 characters (``responses.saved_at``), no NUL character
+(which PostgreSQL refuses in text)."""
 
 
 class SavedAnswer(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     value: Any = None
-    saved_at: str = ""
+    saved_at: str = SAVED_AT
 
 
 class AnswerFile(BaseModel):
@@ -46,7 +49,7 @@ class AnswerFile(BaseModel):
     cohort: str = Field(min_length=1, max_length=100)
     participant: str = Field(min_length=1, max_length=64)
     workbook: str = Field(min_length=1, max_length=64)
-    saved_at: str = ""
+    saved_at: str = SAVED_AT
     answers: dict[str, SavedAnswer] = Field(default_factory=dict)
 
     def to_json(self) -> str:

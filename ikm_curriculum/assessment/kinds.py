@@ -221,7 +221,9 @@ def _validate_decisions(public: dict[str, Any], value: Any) -> dict[str, Any] | 
         if spec["type"] in ("int", "number"):
             whole = spec["type"] == "int"
             expected = f"{'a whole number' if whole else 'a number'} from {spec['min']} to {spec['max']}"
-            if isinstance(given, bool) or not isinstance(given, (int, float)) or (whole and given != int(given)):
+            if isinstance(given, bool) or not isinstance(given, (int, float)) or not math.isfinite(given):
+                raise AnswerFormatError(name, expected, given)
+            if whole and given != int(given):
                 raise AnswerFormatError(name, expected, given)
             if not spec["min"] <= given <= spec["max"]:
                 raise AnswerFormatError(name, expected, given)

@@ -31,6 +31,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -232,7 +233,7 @@ class Gradebook:
             with gradebook.transaction() as session:
                 if session.get(Meta, "schema_version") is None:
                     session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
-        gradebook._check_version(url)
+        gradebook._check_version(engine.url.render_as_string(hide_password=True))
         gradebook._upgrade()
         return gradebook
 
@@ -250,9 +251,14 @@ class Gradebook:
             row.value = str(SCHEMA_VERSION)
 
     def _check_version(self, url: str) -> None:
+        """``url`` is shown in messages: without its password."""
         try:
             with self.session() as session:
                 row = session.get(Meta, "schema_version")
+        except OperationalError as exc:
+            if self.engine.dialect.name != "sqlite":  # a server that is down, or a wrong host, user or password
+                raise WorkspaceError(f"cannot reach the gradebook at {url}: {exc.orig}") from exc
+            raise WorkspaceError(f"{url} is not an ikm gradebook ({exc.__class__.__name__}: {exc})") from exc
         except Exception as exc:  # a file that is not a gradebook at all
             raise WorkspaceError(f"{url} is not an ikm gradebook ({exc.__class__.__name__}: {exc})") from exc
         if row is None:

@@ -59,6 +59,13 @@ class Workspace:
         return configured or f"sqlite:///{self.root / DB_NAME}"
 
     @property
+    def database_url_shown(self) -> str:
+        """:attr:`database_url` as it may be printed: with its password masked."""
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.database_url).render_as_string(hide_password=True)
+
+    @property
     def lang(self) -> str:
         return str(self.config.get("workspace", {}).get("lang", "id"))
 

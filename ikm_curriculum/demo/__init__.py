@@ -195,7 +195,9 @@ def run_demo(directory: Path, lang: str = "id", console: Console | None = None, 
         f"\nWorkspace: {workspace.root}\nGrading notebook: {graded.notebook}\n"
         f"Feedback pages: {len(pages)} files in {pages[0].parent if pages else '-'}\n"
         f"Certificates: {len(issued)}{example}\n"
-        f"Excel: {paths.excel}\n{pdf_line}\n[bold]Report: {paths.html}[/]\n(All people in the demo are fictional.)",
+        f"Excel: {paths.excel}\n{pdf_line}\n[bold]Report: {paths.html}[/]\n"
+        f"Serve the workbooks to browsers: ikm cards {COHORT} -w {workspace.root} (the PINs), then "
+        f"ikm serve {COHORT} -w {workspace.root}\n(All people in the demo are fictional.)",
         highlight=False,
     )
     return paths.html

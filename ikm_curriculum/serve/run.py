@@ -54,14 +54,7 @@ def prepare_serve(workspace: Workspace, settings: ServeSettings, create_users: b
         absent = [code for code in users.participants if not os_user_exists(code)]
         if absent:
             raise WorkspaceError(f"no operating-system user for {', '.join(absent)}: add --create-users (as root)")
-        folders.homes.mkdir(parents=True, exist_ok=True)
-        private_workspace(
-            workspace.root,
-            workspace.cohort_dir(settings.cohort),
-            release,
-            also_traversable=[folders.root, folders.homes],
-            readable=[folders.jupyter],
-        )
+        protect_workspace(workspace, settings.cohort)
         for code in users.participants:  # each folder its participant's (0700) before anyone logs in
             if (release / code).is_dir():
                 give_folder_to(code, release / code)
@@ -69,6 +62,20 @@ def prepare_serve(workspace: Workspace, settings: ServeSettings, create_users: b
     command = [sys.executable, "-m", "jupyterhub", "-f", str(folders.config_file)]
     url = hub_url(settings.host, settings.port)
     return ServePlan(url, command, folders, len(users.participants), warnings, created)
+
+
+def protect_workspace(workspace: Workspace, cohort: str) -> None:
+    """The workspace as participants running as their own users must see it (:func:`private_workspace`): the way
+    down to their folders and homes open, the Jupyter configuration readable, everything else the owner's."""
+    folders = serve_folders(workspace, cohort)
+    folders.homes.mkdir(parents=True, exist_ok=True)
+    private_workspace(
+        workspace.root,
+        workspace.cohort_dir(cohort),
+        workspace.release_dir(cohort),
+        also_traversable=[folders.root, folders.homes],
+        readable=[folders.jupyter],
+    )
 
 
 def run_hub(plan: ServePlan) -> int:

@@ -26,6 +26,9 @@ from traitlets import Bool, Unicode, default
 
 from ikm_curriculum.serve.os_users import give_folder_to
 
+FACILITATOR_URL = "/lab"
+"""Where a facilitator's server opens: JupyterLab on the cohort's release folder (every participant's workbooks)."""
+
 
 class CohortSpawner(LocalProcessSpawner):
     """Start a participant's server in their release folder (module docstring)."""
@@ -61,6 +64,8 @@ class CohortSpawner(LocalProcessSpawner):
                 409, f"no workbooks released for {self.user.name} (no folder {folder}); a facilitator runs ikm release"
             )
         self.notebook_dir = str(folder)
+        if not self.is_participant:
+            self.default_url = FACILITATOR_URL
         home = self.home()
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
         if self.runs_as_own_user:

@@ -75,6 +75,9 @@ def test_decisions_are_checked_field_by_field_and_left_to_the_simulation() -> No
     [
         ({**OK, "maintenance": 13}, "value.maintenance"),
         ({**OK, "maintenance": 2.5}, "value.maintenance"),
+        ({**OK, "maintenance": float("nan")}, "value.maintenance"),  # JSON NaN: was a ValueError from int()
+        ({**OK, "maintenance": float("inf")}, "value.maintenance"),  # and an OverflowError
+        ({**OK, "plan": float("nan")}, "value.plan"),
         ({**OK, "layout": "Z"}, "value.layout"),
         ({**OK, "certification": ["sni"]}, "value.certification"),
         ({k: v for k, v in OK.items() if k != "certification"}, "value.certification"),

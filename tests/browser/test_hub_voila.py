@@ -175,3 +175,18 @@ def test_in_voila_mode_the_browser_cannot_run_code(tmp_path: Path, hub_server: A
     finally:
         channel.close()
     assert not marker.exists()
+
+
+def test_the_facilitator_logs_in_to_jupyterlab_on_every_participants_folder(tmp_path: Path, hub_server: Any) -> None:
+    workspace, pins = _cohort(tmp_path)
+    gradebook = workspace.gradebook()
+    (admin,) = issue_logins(gradebook, COHORT, participants=[], admins=["fasilitator"])
+    gradebook.dispose()
+    hub = hub_server(workspace, COHORT)
+    session, _ = login(hub.url, "fasilitator", admin.pin)
+    assert open_server_page(session, hub.url, "fasilitator", "lab").status_code == 200  # spawner.FACILITATOR_URL
+    listing = session.get(f"{hub.url}/user/fasilitator/api/contents", timeout=30).json()
+    assert {item["name"] for item in listing["content"]} == set(pins)  # the cohort's release folder
+    first = next(iter(pins))
+    answers = session.get(f"{hub.url}/user/fasilitator/api/contents/{first}/{WORKBOOK}.answers.json", timeout=30)
+    assert answers.status_code == 200 and answers.json()["content"]  # a participant's answers, to help them

@@ -89,3 +89,12 @@ def test_a_version_1_gradebook_is_upgraded_and_keeps_its_data(workspace, roster_
         assert "ix_responses_submission_id" in indexes
         assert session.execute(text("SELECT count(*) FROM participants")).scalar() > 0
     upgraded.dispose()
+
+
+def test_a_database_url_is_never_printed_with_its_password(tmp_path: Path, monkeypatch) -> None:
+    """A PostgreSQL URL from IKM_DATABASE_URL: `ikm init` and errors show it with the password masked."""
+    workspace, _ = init_workspace(tmp_path / "ws")
+    monkeypatch.setenv("IKM_DATABASE_URL", "sqlite:///" + str(tmp_path / "ws" / "ikm.db"))
+    assert workspace.database_url_shown == workspace.database_url  # nothing to mask
+    monkeypatch.setenv("IKM_DATABASE_URL", "postgresql+psycopg://ikm:rahasia-sekali@db.example/ikm")
+    assert "rahasia-sekali" not in workspace.database_url_shown and "***" in workspace.database_url_shown
