@@ -65,7 +65,8 @@ def init(directory: Path) -> None:
     workspace, created = init_workspace(directory)
     verb = "Created" if created else "Already a workspace, left as it is:"
     console.print(
-        f"{verb} {workspace.root}\n  config:    {workspace.root / 'ikm.toml'}\n  gradebook: {workspace.database_url_shown}"
+        f"{verb} {workspace.root}\n  config:    {workspace.root / 'ikm.toml'}\n"
+        f"  gradebook: {workspace.database_url_shown}"
     )
 
 
@@ -499,6 +500,12 @@ def cards(
     show_default=True,
     help="Stop a participant's server after this many idle minutes (0: never); answers are kept.",
 )
+@click.option(
+    "--prestart/--no-prestart",
+    default=True,
+    show_default=True,
+    help="Start every participant's server as soon as the hub is up (logins are then quick).",
+)
 @click.option("--lang", type=LANG, default=None, help="Language of the login page (default: the workspace's).")
 @workspace_option
 def serve(
@@ -510,6 +517,7 @@ def serve(
     proxy_api_port: int,
     create_users: bool,
     cull_idle: int,
+    prestart: bool,
     lang: str | None,
     workspace: Path | None,
 ) -> None:
@@ -539,7 +547,7 @@ def serve(
         f"  [bold]{plan.url}[/]\nStop with Ctrl-C; then `ikm collect {cohort_name}` reads the answers.",
         highlight=False,
     )
-    raise SystemExit(run_hub(plan))
+    raise SystemExit(run_hub(plan, report=lambda line: console.print(line, highlight=False)))
 
 
 @cli.command()

@@ -14,6 +14,7 @@ Folders, under ``cohorts/<cohort>/serve/``::
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.resources import resource_path
 from ikm_curriculum.serve.address import DEFAULT_PORT
 from ikm_curriculum.serve.labels_hub import hub_labels
-from ikm_curriculum.serve.landing import LANG_ENV
+from ikm_curriculum.serve.landing import INDEX_FILE, LANG_ENV, workbook_index
 from ikm_curriculum.serve.participant_server import WIDGET_MESSAGES
 
 UIS: dict[str, str] = {"voila": "/ikm", "lab": "/lab"}
@@ -34,6 +35,11 @@ VOILA_TEMPLATE = "ikm"
 """Voilà's "lab" page without its CDN stylesheets (``templates/jupyter/voila/templates/ikm``)."""
 IDLE_CULLER_SCOPES = ["list:users", "read:users:activity", "read:servers", "delete:servers"]
 """What jupyterhub-idle-culler needs (its README, "Permissions")."""
+SERVE_TOKEN_ENV = "IKM_SERVE_TOKEN"
+"""An API token ``ikm serve`` makes for itself at each start (never written to disk) to start participants' servers
+before they log in (:func:`ikm_curriculum.serve.run.start_servers`)."""
+SERVE_SCOPES = ["admin:users", "servers", "read:servers"]
+"""What that needs: make the hub's users, start their servers, see when they are ready (JupyterHub's scopes)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class ServeSettings:
     separate_users: bool = False
     cull_idle_minutes: int = 60
     lang: str = "id"
+    prestart: bool = True
 
     def __post_init__(self) -> None:
         if self.ui not in UIS:
@@ -131,11 +138,14 @@ def write_hub_config(workspace: Workspace, settings: ServeSettings) -> ServeFold
 
 
 def _write_participant_configs(folders: ServeFolders) -> None:
+    """Per UI, the participants' servers' Jupyter configuration and the workbook list's :data:`INDEX_FILE`."""
+    index = json.dumps(workbook_index(), ensure_ascii=False, indent=1)
     for ui in UIS:
         folder = folders.jupyter / ui
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(participant_server_config(ui), indent=2)
         (folder / "jupyter_server_config.json").write_text(text + "\n", encoding="utf-8")
+        (folder / INDEX_FILE).write_text(index + "\n", encoding="utf-8")
     folders.homes.mkdir(exist_ok=True)
 
 
@@ -179,8 +189,14 @@ def configure_hub(c: Any, workspace_root: str, settings: ServeSettings) -> None:
     c.Spawner.start_timeout = 120
     c.Spawner.http_timeout = 90  # 20 people starting at once on 2 cores
 
+    services: list[dict[str, Any]] = []
+    roles: list[dict[str, Any]] = []
+    token = os.environ.get(SERVE_TOKEN_ENV)
+    if token:
+        services.append({"name": "ikm-serve", "api_token": token})
+        roles.append({"name": "ikm-serve", "scopes": SERVE_SCOPES, "services": ["ikm-serve"]})
     if settings.cull_idle_minutes:
-        c.JupyterHub.services = [
+        services.append(
             {
                 "name": "idle-culler",
                 "command": [
@@ -191,5 +207,8 @@ def configure_hub(c: Any, workspace_root: str, settings: ServeSettings) -> None:
                     "--cull-every=120",
                 ],
             }
-        ]
-        c.JupyterHub.load_roles = [{"name": "idle-culler", "scopes": IDLE_CULLER_SCOPES, "services": ["idle-culler"]}]
+        )
+        roles.append({"name": "idle-culler", "scopes": IDLE_CULLER_SCOPES, "services": ["idle-culler"]})
+    if services:
+        c.JupyterHub.services = services
+        c.JupyterHub.load_roles = roles

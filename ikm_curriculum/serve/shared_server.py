@@ -28,7 +28,7 @@ from ikm_curriculum.cohort.workspace import open_workspace
 from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.resources import resource_path
 from ikm_curriculum.serve.hub_config import ServeSettings, configure_hub
-from ikm_curriculum.serve.landing import LANG_ENV
+from ikm_curriculum.serve.landing import INDEX_ENV, INDEX_FILE, LANG_ENV
 from ikm_curriculum.serve.os_users import create_os_users, os_user_exists
 from ikm_curriculum.serve.run import protect_workspace
 from ikm_curriculum.serve.spawner import CohortSpawner
@@ -136,11 +136,12 @@ class KubePreSpawn:
         kept = [m for m in mounts if not (m.get("name") == self.volume and m.get("mountPath") in ours)]
         subpath = self.release_subpath if admin else f"{self.release_subpath}/{name}"
         kept.append({"name": self.volume, "mountPath": self.workbooks_dir, "subPath": subpath})
-        environment = {k: v for k, v in dict(spawner.environment).items() if k != "JUPYTER_CONFIG_DIR"}
+        environment = {k: v for k, v in dict(spawner.environment).items() if k not in ("JUPYTER_CONFIG_DIR", INDEX_ENV)}
         if not admin:
             config = {"name": self.volume, "mountPath": KUBE_CONFIG_DIR, "subPath": self.config_subpath}
             kept.append({**config, "readOnly": True})
             environment["JUPYTER_CONFIG_DIR"] = KUBE_CONFIG_DIR
+            environment[INDEX_ENV] = f"{KUBE_CONFIG_DIR}/{INDEX_FILE}"
         spawner.volume_mounts = kept
         spawner.environment = environment
 

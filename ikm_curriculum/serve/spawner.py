@@ -24,6 +24,7 @@ from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from tornado import web
 from traitlets import Bool, Unicode, default
 
+from ikm_curriculum.serve.landing import INDEX_ENV, INDEX_FILE
 from ikm_curriculum.serve.os_users import give_folder_to
 
 FACILITATOR_URL = "/lab"
@@ -98,4 +99,5 @@ class CohortSpawner(LocalProcessSpawner):
         env["HOME"] = str(self.home())
         if self.is_participant:
             env["JUPYTER_CONFIG_DIR"] = self.participant_config_dir
+            env[INDEX_ENV] = str(Path(self.participant_config_dir) / INDEX_FILE)
         return env

@@ -19,7 +19,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -196,6 +196,7 @@ class RunningHub:
     process: subprocess.Popen[bytes]
     url: str
     log: Path
+    plan: Any
 
     def log_text(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
@@ -257,9 +258,14 @@ def hub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..
         log = tmp_path_factory.mktemp("hub") / "jupyterhub.log"
         with log.open("wb") as out:
             process = subprocess.Popen(
-                plan.command, cwd=plan.folders.hub, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+                plan.command,
+                cwd=plan.folders.hub,
+                env=plan.environment,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
-        hub = RunningHub(process, f"http://127.0.0.1:{ports['port']}", log)
+        hub = RunningHub(process, f"http://127.0.0.1:{ports['port']}", log, plan)
         started.append(hub)
         _wait_for_hub(hub, SERVER_START_TIMEOUT)
         return hub

@@ -17,7 +17,7 @@ import nbformat
 import pytest
 from answer_files import wait_for_answers
 from click.testing import CliRunner
-from hub_client import KernelChannel, login, open_server_page, xsrf_headers
+from hub_client import SPAWN_TIMEOUT, KernelChannel, login, open_server_page, xsrf_headers
 
 from ikm_curriculum.cli import cli
 from ikm_curriculum.cohort.cohorts import create_cohort
@@ -190,3 +190,16 @@ def test_the_facilitator_logs_in_to_jupyterlab_on_every_participants_folder(tmp_
     first = next(iter(pins))
     answers = session.get(f"{hub.url}/user/fasilitator/api/contents/{first}/{WORKBOOK}.answers.json", timeout=30)
     assert answers.status_code == 200 and answers.json()["content"]  # a participant's answers, to help them
+
+
+def test_servers_started_before_the_logins_are_ready_when_participants_arrive(tmp_path: Path, hub_server: Any) -> None:
+    """ikm serve's default: run.start_servers starts every participant's server through the hub's API."""
+    from ikm_curriculum.serve.run import start_servers
+
+    workspace, pins = _cohort(tmp_path)
+    hub = hub_server(workspace, COHORT)
+    assert set(hub.plan.prestart) == set(pins)
+    assert sorted(start_servers(hub.plan, timeout=SPAWN_TIMEOUT)) == sorted(pins)
+    for code, pin in pins.items():
+        session, response = login(hub.url, code, pin)
+        assert response.status_code == 200 and response.url.endswith(f"/user/{code}/ikm")  # no waiting for a spawn

@@ -10,12 +10,15 @@ from traitlets.config import Config, PyFileConfigLoader
 from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.serve.hub_config import (
     IDLE_CULLER_SCOPES,
+    SERVE_SCOPES,
+    SERVE_TOKEN_ENV,
     ServeSettings,
     configure_hub,
     participant_server_config,
     serve_folders,
     write_hub_config,
 )
+from ikm_curriculum.serve.landing import workbook_index
 from ikm_curriculum.serve.participant_server import WIDGET_MESSAGES
 
 
@@ -39,14 +42,27 @@ def test_written_config_file_loads_with_traitlets_and_names_our_parts(workspace,
     assert config.JupyterHub.load_roles[0]["scopes"] == IDLE_CULLER_SCOPES
     written = json.loads((folders.jupyter / "voila" / "jupyter_server_config.json").read_text())
     assert written == participant_server_config("voila")
+    index = json.loads((folders.jupyter / "voila" / "workbooks.json").read_text())
+    assert index == workbook_index()  # what participants' list pages read instead of loading the curriculum
 
 
-def test_lab_with_separate_users_and_no_culling(workspace, released) -> None:
+def test_lab_with_separate_users_and_no_culling(workspace, released, monkeypatch) -> None:
+    monkeypatch.delenv(SERVE_TOKEN_ENV, raising=False)
     c = Config()
     configure_hub(c, str(workspace.root), ServeSettings(released, ui="lab", separate_users=True, cull_idle_minutes=0))
     assert c.Spawner.default_url == "/lab" and c.CohortSpawner.separate_users is True
-    assert "services" not in c.JupyterHub  # no culler
+    assert "services" not in c.JupyterHub  # no culler, no token: no service at all
     assert c.CohortSpawner.participant_config_dir == str(serve_folders(workspace, released).jupyter / "lab")
+
+
+def test_ikm_serves_token_becomes_a_service_that_may_start_servers(workspace, released, monkeypatch) -> None:
+    monkeypatch.setenv(SERVE_TOKEN_ENV, "t" * 64)
+    c = Config()
+    configure_hub(c, str(workspace.root), ServeSettings(released))
+    assert c.JupyterHub.services[0] == {"name": "ikm-serve", "api_token": "t" * 64}
+    assert c.JupyterHub.load_roles[0] == {"name": "ikm-serve", "scopes": SERVE_SCOPES, "services": ["ikm-serve"]}
+    written = write_hub_config(workspace, ServeSettings(released)).config_file.read_text()
+    assert "t" * 64 not in written  # the token lives in the hub's environment only, never on disk
 
 
 def test_an_unknown_cohort_is_a_clear_error_before_the_hub_starts(workspace) -> None:

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from ikm_curriculum.serve.landing import landing_page, saved_answers
+from ikm_curriculum.serve.landing import landing_page, saved_answers, workbook_index
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -49,3 +49,11 @@ def test_saved_answers_counts_only_readable_files(tmp_path: Path) -> None:
     assert saved_answers(tmp_path / "missing.answers.json") == 0
     (tmp_path / "list.answers.json").write_text("[1, 2]")
     assert saved_answers(tmp_path / "list.answers.json") == 0
+
+
+def test_the_index_the_hub_writes_gives_the_same_page(tmp_path: Path) -> None:
+    """The servers read workbook_index() from a JSON file (no curriculum loaded): same page as computing it."""
+    folder = _folder(tmp_path)
+    index = json.loads(json.dumps(workbook_index()))
+    assert [e["workbook"] for e in index][:3] == ["pretest_hari1", "01_manajemen_mutu", "posttest_hari1"]
+    assert landing_page(folder, "/v/", "/hub/logout", index=index) == landing_page(folder, "/v/", "/hub/logout")
