@@ -118,7 +118,11 @@ def participant_server_config(ui: str) -> dict[str, Any]:
         server["authorizer_class"] = "ikm_curriculum.serve.participant_server.VoilaOnlyAuthorizer"
         kernels["allowed_message_types"] = list(WIDGET_MESSAGES)
     voila = {"show_tracebacks": False, "template": VOILA_TEMPLATE}
-    return {"ServerApp": server, "MappingKernelManager": kernels, "VoilaConfiguration": voila}
+    # Kernels talk over Unix sockets in the server's runtime folder, not TCP ports: with 20 servers starting
+    # kernels at once, ports picked free by one server were taken by another's kernel ("Address already in use",
+    # seen in benchmarks/serve_load.py), and the workbook never opened.
+    kernel = {"transport": "ipc"}
+    return {"ServerApp": server, "MappingKernelManager": kernels, "KernelManager": kernel, "VoilaConfiguration": voila}
 
 
 def write_hub_config(workspace: Workspace, settings: ServeSettings) -> ServeFolders:

@@ -11,13 +11,17 @@ A JupyterHub ``LocalProcessSpawner`` with three differences:
   (:mod:`ikm_curriculum.serve.participant_server`);
 - participants' servers read the Jupyter configuration that ``ikm serve`` wrote for the chosen UI
   (``JUPYTER_CONFIG_DIR``), and their ``HOME`` is a folder of their own beside the hub's files, not the release
-  folder (Jupyter's own files stay out of the workbooks).
+  folder (Jupyter's own files stay out of the workbooks). Their runtime folder (``JUPYTER_RUNTIME_DIR``, where
+  kernels' Unix sockets live) is a fresh private folder in the system's temporary folder: a socket's path may
+  not exceed 107 bytes, which a runtime folder inside a workspace easily does.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
@@ -38,6 +42,7 @@ class CohortSpawner(LocalProcessSpawner):
     homes_dir = Unicode(config=True, help="folder of the servers' HOME folders, one per user")
     participant_config_dir = Unicode(config=True, help="JUPYTER_CONFIG_DIR of participants' servers")
     separate_users = Bool(False, config=True, help="run each participant's server as the OS user of that name")
+    runtime_dir = Unicode("", help="this server's JUPYTER_RUNTIME_DIR, made at start, removed at stop")
 
     @default("cmd")
     def _cmd(self) -> list[str]:
@@ -69,10 +74,18 @@ class CohortSpawner(LocalProcessSpawner):
             self.default_url = FACILITATOR_URL
         home = self.home()
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.runtime_dir = tempfile.mkdtemp(prefix="ikm-")  # 0700; short: kernels' sockets live here
         if self.runs_as_own_user:
             give_folder_to(self.user.name, folder)
             give_folder_to(self.user.name, home)
+            give_folder_to(self.user.name, Path(self.runtime_dir))
         return await super().start()
+
+    async def stop(self, now: bool = False) -> None:
+        await super().stop(now=now)
+        if self.runtime_dir:
+            shutil.rmtree(self.runtime_dir, ignore_errors=True)
+            self.runtime_dir = ""
 
     def get_args(self) -> list[str]:
         args = list(super().get_args())
@@ -97,6 +110,8 @@ class CohortSpawner(LocalProcessSpawner):
             env = super().user_env(env)
         env["USER"] = self.user.name
         env["HOME"] = str(self.home())
+        if self.runtime_dir:
+            env["JUPYTER_RUNTIME_DIR"] = self.runtime_dir
         if self.is_participant:
             env["JUPYTER_CONFIG_DIR"] = self.participant_config_dir
             env[INDEX_ENV] = str(Path(self.participant_config_dir) / INDEX_FILE)

@@ -83,6 +83,7 @@ def test_voila_servers_refuse_code_and_terminals_lab_servers_only_terminals() ->
     for config in (voila, lab):
         assert config["ServerApp"]["tornado_settings"]["mathjax_url"] == ""  # never a CDN
         assert config["VoilaConfiguration"]["template"] == "ikm"
+        assert config["KernelManager"]["transport"] == "ipc"  # no TCP port races between 20 servers
 
 
 @pytest.mark.parametrize(
