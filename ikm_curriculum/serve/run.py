@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -167,6 +168,8 @@ def run_hub(plan: ServePlan, report: Any = print) -> int:
                 f"({time.monotonic() - started:.0f} s); participants can log in"
             )
         return process.wait()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: the hub stops its participants' servers and the proxy, then exits
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)  # also when the interrupt reached only this process
         process.wait()
         return 0

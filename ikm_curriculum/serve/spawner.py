@@ -110,6 +110,7 @@ class CohortSpawner(LocalProcessSpawner):
             env = super().user_env(env)
         env["USER"] = self.user.name
         env["HOME"] = str(self.home())
+        env["PYTHONWARNINGS"] = "ignore::DeprecationWarning"  # keeps `ikm serve`'s terminal readable
         if self.runtime_dir:
             env["JUPYTER_RUNTIME_DIR"] = self.runtime_dir
         if self.is_participant:

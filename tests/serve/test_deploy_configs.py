@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import re
 import stat
@@ -47,6 +48,13 @@ DEPLOY_DOC = REPO / "docs" / "deploy.md"
 KUBE_COHORT = "kendari-2026-11"  # the cohort deploy/kubernetes/values.yaml names
 
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="TLJH's hub runs as root; configure_tljh refuses otherwise")
+
+
+def run_coroutine(function, *args):  # type: ignore[no-untyped-def]
+    """``asyncio.run(function(*args))`` in a thread of its own: the browser tests' Playwright keeps an event loop
+    running in the main thread of the same pytest process, where ``asyncio.run`` is refused."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(function(*args))).result()
 
 
 def user(name: str, admin: bool = False) -> SimpleNamespace:
@@ -189,7 +197,7 @@ def test_shared_server_spawner_makes_the_participant_user_once(monkeypatch, tmp_
     c.CohortSpawner.homes_dir = str(tmp_path / "homes")
     for name, admin in [("baru-5678", False), ("ada-1234", False), ("fasilitator", True)]:
         spawner = SharedServerSpawner(config=c, user=user(name, admin))
-        assert asyncio.run(spawner.start()) == ("127.0.0.1", 1)
+        assert run_coroutine(spawner.start) == ("127.0.0.1", 1)
     assert made == [(["baru-5678"], tmp_path / "homes")]  # neither the existing user nor the facilitator
 
 
@@ -370,7 +378,7 @@ def env_of(pod: Any) -> dict[str, str]:
 def test_a_participant_pod_mounts_only_their_folder_and_their_config(kube: SimpleNamespace, kubeconfig: None) -> None:
     v, c = kube.values, kube.c
     code = participant_codes(kube.workspace, KUBE_COHORT)[0]
-    pod = asyncio.run(pod_for(c, user(code)))
+    pod = run_coroutine(pod_for, c, user(code))
     workbooks = v["singleuser"]["storage"]["homeMountPath"]
     assert mounts_of(pod) == {
         workbooks: (f"cohorts/{KUBE_COHORT}/release/{code}", False),
@@ -389,7 +397,7 @@ def test_a_facilitator_pod_sees_the_whole_release_folder_and_full_jupyter(
     kube: SimpleNamespace, kubeconfig: None
 ) -> None:
     v, c = kube.values, kube.c
-    pod = asyncio.run(pod_for(c, user("fasilitator", admin=True)))
+    pod = run_coroutine(pod_for, c, user("fasilitator", admin=True))
     assert mounts_of(pod) == {v["singleuser"]["storage"]["homeMountPath"]: (f"cohorts/{KUBE_COHORT}/release", False)}
     assert "JUPYTER_CONFIG_DIR" not in env_of(pod)
 
@@ -398,7 +406,7 @@ def test_a_participant_with_nothing_released_gets_a_clear_refusal(kube: SimpleNa
     c = kube.c
     code = participant_codes(kube.workspace, KUBE_COHORT)[1]  # the fixture released a folder for the first only
     with pytest.raises(web.HTTPError) as refused:
-        asyncio.run(pod_for(c, user(code)))
+        run_coroutine(pod_for, c, user(code))
     assert refused.value.status_code == 409 and code in refused.value.log_message
 
 
