@@ -117,12 +117,20 @@ def participant_server_config(ui: str) -> dict[str, Any]:
         server["jpserver_extensions"].update({"jupyterlab": False, "notebook": False, "jupyter_lsp": False})
         server["authorizer_class"] = "ikm_curriculum.serve.participant_server.VoilaOnlyAuthorizer"
         kernels["allowed_message_types"] = list(WIDGET_MESSAGES)
+    # JupyterLab asks on first start whether to fetch news and checks for updates online: never, in the room
+    lab = {"news_url": None, "check_for_updates_class": "jupyterlab.handlers.announcements.NeverCheckForUpdate"}
     voila = {"show_tracebacks": False, "template": VOILA_TEMPLATE}
     # Kernels talk over Unix sockets in the server's runtime folder, not TCP ports: with 20 servers starting
     # kernels at once, ports picked free by one server were taken by another's kernel ("Address already in use",
     # seen in benchmarks/serve_load.py), and the workbook never opened.
     kernel = {"transport": "ipc"}
-    return {"ServerApp": server, "MappingKernelManager": kernels, "KernelManager": kernel, "VoilaConfiguration": voila}
+    return {
+        "ServerApp": server,
+        "MappingKernelManager": kernels,
+        "KernelManager": kernel,
+        "VoilaConfiguration": voila,
+        "LabApp": lab,
+    }
 
 
 def write_hub_config(workspace: Workspace, settings: ServeSettings) -> ServeFolders:
@@ -150,6 +158,15 @@ def _write_participant_configs(folders: ServeFolders) -> None:
         text = json.dumps(participant_server_config(ui), indent=2)
         (folder / "jupyter_server_config.json").write_text(text + "\n", encoding="utf-8")
         (folder / INDEX_FILE).write_text(index + "\n", encoding="utf-8")
+        # jupyter_core migrates IPython 3 files once a ~/.ipython exists (after a participant's first kernel) and
+        # then writes this marker in JUPYTER_CONFIG_DIR, which a participant running as their own user may not
+        # write: the server stopped with PermissionError at its second start. With the marker there, it skips.
+        (folder / "migrated").write_text("ikm serve: nothing to migrate\n", encoding="utf-8")
+    labconfig = folders.jupyter / "lab" / "labconfig"
+    labconfig.mkdir(exist_ok=True)
+    # JupyterLab's first-start question "get notified about official Jupyter news?": not for participants
+    disabled = {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
+    (labconfig / "page_config.json").write_text(json.dumps(disabled, indent=2) + "\n", encoding="utf-8")
     folders.homes.mkdir(exist_ok=True)
 
 

@@ -142,6 +142,18 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def hide_injected_parameters(path: Path) -> None:
+    """Collapse the cell papermill injected (tag ``injected-parameters``) like the notebook's other code cells
+    (``metadata.jupyter.source_hidden``): in JupyterLab a participant sees the workbook, not its parameters."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+    nbformat.write(notebook, path)
+
+
 def release_cohort(
     workspace: Workspace,
     cohort_name: str,
@@ -198,6 +210,7 @@ def release_cohort(
                 prepare_only=True,
                 progress_bar=False,
             )
+            hide_injected_parameters(notebook)
             answers = folder / f"{plan.workbook}.answers.json"
             if not answers.exists():
                 write_atomic(answers, empty_answer_file(cohort_name, code, plan.workbook).to_json() + "\n")

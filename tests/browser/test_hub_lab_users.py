@@ -15,17 +15,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+import requests
 from hub_client import KernelChannel, login, open_server_page, xsrf_headers
 
 from ikm_curriculum.cohort.cohorts import create_cohort
 from ikm_curriculum.cohort.workspace import Workspace, init_workspace
-from ikm_curriculum.serve.hub_config import serve_folders
+from ikm_curriculum.serve.hub_config import SERVE_TOKEN_ENV, serve_folders
 from ikm_curriculum.serve.os_users import create_os_users
 from ikm_curriculum.serve.pins import issue_logins
+from ikm_curriculum.serve.run import start_servers
 from ikm_curriculum.workbooks.release import release_cohort
 
 pytestmark = pytest.mark.slow
@@ -137,3 +140,13 @@ def test_lab_participant_runs_code_as_their_own_user_and_cannot_read_the_gradebo
     assert found == {"user": a, **{name: "PermissionError" for name in paths}, "own folder": "written"}
     probe = release / a / "probe.txt"
     assert probe.read_text() == "mine" and probe.stat().st_uid == pwd.getpwnam(a).pw_uid
+
+    # Stopped (by the culler, say) and started again: the kernel left a ~/.ipython in the participant's HOME, and
+    # jupyter_core's one-time migration then wanted to write in the (root's) config folder; the server must start.
+    token = {"Authorization": f"token {hub.plan.environment[SERVE_TOKEN_ENV]}"}
+    assert requests.delete(f"{hub.url}/hub/api/users/{a}/server", headers=token, timeout=60).status_code in (202, 204)
+    deadline = time.monotonic() + 60
+    while requests.get(f"{hub.url}/hub/api/users/{a}", headers=token, timeout=30).json()["servers"]:
+        assert time.monotonic() < deadline, "the server did not stop"
+        time.sleep(1)
+    assert a in start_servers(hub.plan, timeout=120)

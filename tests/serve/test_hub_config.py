@@ -44,6 +44,9 @@ def test_written_config_file_loads_with_traitlets_and_names_our_parts(workspace,
     assert written == participant_server_config("voila")
     index = json.loads((folders.jupyter / "voila" / "workbooks.json").read_text())
     assert index == workbook_index()  # what participants' list pages read instead of loading the curriculum
+    assert (folders.jupyter / "lab" / "migrated").is_file()  # jupyter_core then never writes in this folder
+    page_config = json.loads((folders.jupyter / "lab" / "labconfig" / "page_config.json").read_text())
+    assert page_config["disabledExtensions"] == {"@jupyterlab/apputils-extension:announcements": True}
 
 
 def test_lab_with_separate_users_and_no_culling(workspace, released, monkeypatch) -> None:

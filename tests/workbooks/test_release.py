@@ -34,6 +34,8 @@ def test_release_writes_workbook_answers_and_manifest(workspace, released) -> No
         notebook = nbformat.read(folder / "01_manajemen_mutu.ipynb", as_version=4)
         injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert len(injected) == 1 and folder.name in injected[0].source
+        # JupyterLab mode (`ikm serve --ui lab`): every code cell collapsed, the injected parameters too
+        assert all(c.metadata.get("jupyter", {}).get("source_hidden") for c in notebook.cells if c.cell_type == "code")
 
 
 def injected_parameters(path) -> dict:
