@@ -17,7 +17,7 @@ from tornado import web
 from traitlets import Integer, Unicode, default
 
 from ikm_curriculum.cohort.gradebook import Gradebook
-from ikm_curriculum.serve.labels_hub import hub_label
+from ikm_curriculum.serve.labels import serve_label
 from ikm_curriculum.serve.pins import FACILITATOR, login_matches
 from ikm_curriculum.serve.rate_limit import RateLimit
 
@@ -56,7 +56,7 @@ class PinAuthenticator(Authenticator):
         wait = self.rate_limit.wait_seconds(username, address)
         if wait:
             self.log.warning("login of %r from %s refused: %d s left of a lockout", username, address, wait)
-            raise web.HTTPError(429, hub_label("too_many_tries", self.lang, seconds=wait))
+            raise web.HTTPError(429, serve_label("too_many_tries", self.lang, seconds=wait))
         role = await asyncio.to_thread(login_matches, self.gradebook, self.cohort, username, pin)
         if role is None:
             self.rate_limit.failed(username, address)

@@ -31,7 +31,7 @@ from ikm_curriculum.errors import ReportError
 from ikm_curriculum.reports.labels import format_date_range
 from ikm_curriculum.reports.pdf import html_to_pdf_many, render_page
 from ikm_curriculum.serve.address import hub_url, login_url
-from ikm_curriculum.serve.labels_cards import card_label
+from ikm_curriculum.serve.labels import serve_label
 from ikm_curriculum.serve.pins import DEFAULT_ADMIN, FACILITATOR, PARTICIPANT, IssuedLogin, issue_logins
 from ikm_curriculum.widgets.autosave import write_atomic
 
@@ -144,7 +144,7 @@ def cards_html(logins: Sequence[IssuedLogin], url: str, info: TrainingInfo, wifi
         for x in logins
     ]
     context = {
-        "t": lambda key, **fields: card_label(key, lang, **fields),
+        "t": lambda key, **fields: serve_label(key, lang, **fields),
         "lang": lang,
         "admin": admin,
         "info": info,
@@ -234,11 +234,8 @@ def print_cards(
     wifi = wifi.strip()
     if admins is None:
         admins = [DEFAULT_ADMIN] if participants is None else []
-    if participants is not None:
-        participants = list(dict.fromkeys(participants))  # a code given twice is one card
-        if not participants and not admins:
-            raise ReportError(f"cohort {cohort!r}: no participant and no facilitator login to print")
-    admins = list(dict.fromkeys(admins))
+    if participants is not None and not participants and not admins:
+        raise ReportError(f"cohort {cohort!r}: no participant and no facilitator login to print")
     info = training_info(workspace, cohort)  # also: an unknown cohort fails here, before any PIN changes
     gradebook = workspace.gradebook()
     try:

@@ -24,7 +24,7 @@ from ikm_curriculum.cohort.workspace import Workspace, open_workspace
 from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.resources import resource_path
 from ikm_curriculum.serve.address import DEFAULT_PORT
-from ikm_curriculum.serve.labels_hub import hub_labels
+from ikm_curriculum.serve.labels import login_labels
 from ikm_curriculum.serve.landing import INDEX_FILE, LANG_ENV, workbook_index
 from ikm_curriculum.serve.participant_server import WIDGET_MESSAGES
 
@@ -178,8 +178,12 @@ def configure_hub(c: Any, workspace_root: str, settings: ServeSettings) -> None:
     page in the workspace's language, and jupyterhub-idle-culler as a hub service when ``cull_idle_minutes`` > 0.
     """
     workspace = open_workspace(workspace_root)
-    with workspace.gradebook().session() as session:  # the cohort must exist: a clear error, not a hub that 500s
-        workspace.gradebook().cohort(session, settings.cohort)
+    gradebook = workspace.gradebook()
+    try:
+        with gradebook.session() as session:  # the cohort must exist: a clear error, not a hub that 500s
+            gradebook.cohort(session, settings.cohort)
+    finally:
+        gradebook.dispose()
     folders = serve_folders(workspace, settings.cohort)
     _write_participant_configs(folders)
 
@@ -192,7 +196,7 @@ def configure_hub(c: Any, workspace_root: str, settings: ServeSettings) -> None:
     c.JupyterHub.cleanup_servers = True
     c.JupyterHub.admin_access = True  # facilitators may open a participant's server to help
     c.JupyterHub.template_paths = [str(resource_path("templates", "hub"))]
-    c.JupyterHub.template_vars = {"ikm": hub_labels(settings.lang)}
+    c.JupyterHub.template_vars = {"ikm": login_labels(settings.lang)}
 
     c.JupyterHub.authenticator_class = "ikm_curriculum.serve.authenticator.PinAuthenticator"
     c.PinAuthenticator.database_url = workspace.database_url

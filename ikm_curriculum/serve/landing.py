@@ -22,6 +22,8 @@ from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 
+from ikm_curriculum.serve.labels import serve_label
+
 LANG_ENV = "IKM_LANG"
 """Language of the page (``id`` or ``en``); set by the hub's spawner from ``ikm serve --lang``."""
 INDEX_ENV = "IKM_WORKBOOK_INDEX"
@@ -30,29 +32,6 @@ INDEX_FILE = "workbooks.json"
 """That file's name, beside each UI's Jupyter configuration (``serve/jupyter/<ui>/``)."""
 ANSWERS_SUFFIX = ".answers.json"
 KIND_ORDER = {"pre": 0, "module": 1, "post": 2, "survey": 3}
-
-WORDS = {
-    "id": {
-        "title": "Buku kerja saya",
-        "intro": "Pilih buku kerja yang diminta fasilitator. Jawaban Anda tersimpan otomatis setiap kali diubah.",
-        "day": "Hari ke-{day}",
-        "other": "Lainnya",
-        "saved": "{n} jawaban tersimpan",
-        "none_saved": "belum ada jawaban",
-        "empty": "Belum ada buku kerja untuk Anda. Tanyakan kepada fasilitator.",
-        "logout": "Keluar",
-    },
-    "en": {
-        "title": "My workbooks",
-        "intro": "Open the workbook the facilitator asks for. Your answers are saved each time you change them.",
-        "day": "Day {day}",
-        "other": "Other",
-        "saved": "{n} answers saved",
-        "none_saved": "no answers yet",
-        "empty": "No workbooks for you yet. Ask a facilitator.",
-        "logout": "Sign out",
-    },
-}
 
 
 def saved_answers(path: Path) -> int:
@@ -80,7 +59,10 @@ def landing_page(
 
     ``index`` is :func:`workbook_index` (computed when not given); a notebook not in it comes last, as "Other".
     """
-    words = WORDS["en" if lang == "en" else "id"]
+
+    def words(key: str, **fields: object) -> str:
+        return serve_label(f"list_{key}", lang, **fields)
+
     entries = {entry["workbook"]: (n, entry) for n, entry in enumerate(index or workbook_index())}
     notebooks = sorted(
         (path for path in folder.glob("*.ipynb") if not path.name.startswith(".")),
@@ -90,9 +72,9 @@ def landing_page(
     for path in notebooks:
         entry = entries.get(path.stem, (0, None))[1]
         title = entry["title"].get(lang, entry["title"]["id"]) if entry else path.stem.replace("_", " ")
-        heading = words["day"].format(day=entry["day"]) if entry and entry["day"] else words["other"]
+        heading = words("day", day=entry["day"]) if entry and entry["day"] else words("other")
         n = saved_answers(folder / f"{path.stem}{ANSWERS_SUFFIX}")
-        status = words["saved"].format(n=n) if n else words["none_saved"]
+        status = words("saved", n=n) if n else words("none_saved")
         href = html.escape(url_path_join(voila_base, "render", path.name))
         sections.setdefault(heading, []).append(
             f'<li><a href="{href}"><span class="t">{html.escape(title)}</span>'
@@ -101,11 +83,11 @@ def landing_page(
     body = "".join(f"<h2>{html.escape(h)}</h2><ul>{''.join(items)}</ul>" for h, items in sections.items())
     return PAGE.format(
         lang="en" if lang == "en" else "id",
-        title=html.escape(words["title"]),
-        intro=html.escape(words["intro"]),
-        body=body or f"<p>{html.escape(words['empty'])}</p>",
+        title=html.escape(words("title")),
+        intro=html.escape(words("intro")),
+        body=body or f"<p>{html.escape(words('empty'))}</p>",
         logout=html.escape(logout_url),
-        logout_label=html.escape(words["logout"]),
+        logout_label=html.escape(words("logout")),
     )
 
 

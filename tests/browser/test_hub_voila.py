@@ -76,7 +76,7 @@ def test_participant_logs_in_with_the_pin_answers_and_collect_reads_it(
 
     page.goto(f"{hub.url}/hub/login?username={code}")  # what the card's QR code opens
     expect(page.locator("#username_input")).to_have_value(code)
-    expect(page.get_by_text("PIN (6 angka di kartu Anda)")).to_be_visible()  # labels_hub.py
+    expect(page.get_by_text("PIN (6 angka di kartu Anda)")).to_be_visible()  # serve/labels.py
     page.fill("#password_input", pin)
     started = time.monotonic()
     page.click("#login_submit")
