@@ -22,9 +22,11 @@ nothing. Every participant, each in a thread of this process, at the same moment
    kernel reports idle for it (the widget's handler, which writes the answer file, has returned).
 
 Then, with every page still connected: each participant's server's memory (PSS from ``/proc/<pid>/smaps_rollup``
-summed over the processes whose environment has ``JUPYTERHUB_USER=<name>`` and their children: the
-``jupyterhub.singleuser`` server with Voilà, and the kernel; RSS for reference) and CPU time, the hub's, and
-every answer file read back: the last value sent for each answer must be there.
+summed over the processes working in the participant's release folder and their children: the
+``jupyterhub.singleuser`` server with Voilà, and the kernel; RSS for reference) and CPU time, the hub's (with
+its proxy and services: the fork server, the culler), and every answer file read back: the last value sent for
+each answer must be there. PSS counts a page shared by n processes as 1/n to each, so the memory that forked
+servers and kernels share with the fork server (``ikm_curriculum/serve/forkserver.py``) is split among them.
 
 By default every participant's server is started before the logins, as ``ikm serve`` does
 (:func:`ikm_curriculum.serve.run.start_servers`, not timed; the "server start" row then shows those starts);
@@ -179,7 +181,8 @@ def proc(pid: int) -> Proc | None:
     try:
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        kernel = b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        kernel = b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()  # started as a process
+        kernel |= Path(f"/proc/{pid}/comm").read_text().strip() == "ikm-kernel"  # forked (serve/forkserver.py)
     except OSError:
         return None
     kb = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines() if line.endswith(" kB")}
@@ -207,12 +210,12 @@ def tree(pids: set[int]) -> set[int]:
     return found
 
 
-def procs_of_user(name: str) -> list[Proc]:
-    """The processes whose environment has ``JUPYTERHUB_USER=<name>``, and their children."""
-    wanted, roots = f"JUPYTERHUB_USER={name}".encode(), set()
+def procs_in(folder: Path) -> list[Proc]:
+    """The processes working in ``folder`` (a participant's server and kernels), and their children."""
+    roots = set()
     for entry in Path("/proc").iterdir():
         try:
-            if entry.name.isdigit() and wanted in (entry / "environ").read_bytes().split(b"\0"):
+            if entry.name.isdigit() and Path(os.readlink(entry / "cwd")) == folder:
                 roots.add(int(entry.name))
         except OSError:
             continue
@@ -466,7 +469,8 @@ def report(hub: Hub, workspace: Workspace, workbook: str, outcomes: list[Outcome
         kernel = [sum(value(p) for p in ps if p.kernel) for ps in users]
         return " / ".join(f"{statistics.median(v):.1f}" if v else "—" for v in (server, kernel)) + " (medians)"
 
-    users = [ps for ps in (procs_of_user(o.name) for o in outcomes) if ps]
+    release = workspace.release_dir(COHORT).resolve()
+    users = [ps for ps in (procs_in(release / o.name) for o in outcomes) if ps]
     pss, usable = [sum(p.pss for p in ps) for ps in users], between(None, "usable_s")
     theirs = {p.pid for ps in users for p in ps}
     hub_pid = hub.process.pid if hub.process else -1
@@ -490,7 +494,7 @@ def report(hub: Hub, workspace: Workspace, workbook: str, outcomes: list[Outcome
         ("CPU used, server / kernel (s)", medians(lambda p: p.cpu)),
         ("  all participants' CPU ÷ CPUs (s)", f"{sum(p.cpu for ps in users for p in ps) / (os.cpu_count() or 1):.1f}"),
         ("hub process: PSS / RSS (MB); CPU (s)", f"{hub_alone.pss:.1f} / {hub_alone.rss:.1f}; {hub_alone.cpu:.1f}"),
-        ("hub + proxy + culler: PSS / RSS (MB)", f"{sum(p.pss for p in hub_all):.1f} / "
+        ("hub + proxy + services: PSS / RSS (MB)", f"{sum(p.pss for p in hub_all):.1f} / "
                                                  f"{sum(p.rss for p in hub_all):.1f}"),
         ("answers driven per participant", f"{max((o.driven for o in outcomes), default=0)} of "
                                            f"{max((o.boxes for o in outcomes), default=0)} exercises"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,11 @@ SERVE_TOKEN_ENV = "IKM_SERVE_TOKEN"
 before they log in (:func:`ikm_curriculum.serve.run.start_servers`)."""
 SERVE_SCOPES = ["admin:users", "servers", "read:servers"]
 """What that needs: make the hub's users, start their servers, see when they are ready (JupyterHub's scopes)."""
+
+
+FORKSERVER_ENVIRONMENT = {"HOME": os.path.expanduser("~"), "PYTHONWARNINGS": "ignore::DeprecationWarning"}
+"""The fork server's (:mod:`ikm_curriculum.serve.forkserver`): a hub service starts with little of the hub's own
+environment, and matplotlib, imported there, keeps its font list under ``HOME``."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +215,10 @@ def configure_hub(c: Any, workspace_root: str, settings: ServeSettings) -> None:
     c.CohortSpawner.participant_config_dir = str(folders.jupyter / settings.ui)
     c.CohortSpawner.separate_users = settings.separate_users
     c.CohortSpawner.environment = {"JUPYTER_PATH": str(resource_path("templates", "jupyter")), LANG_ENV: settings.lang}
+    fork_socket = ""
+    if not settings.separate_users:  # every server runs as the hub's user: fork them and their kernels
+        fork_socket = str(Path(tempfile.mkdtemp(prefix="ikm-fork-")) / "socket")  # a short path, in a 0700 folder
+        c.CohortSpawner.fork_socket = fork_socket
     c.Spawner.default_url = UIS[settings.ui]
     c.Spawner.disable_user_config = True  # participants' own ~/.jupyter files are not read
     c.Spawner.start_timeout = 120
@@ -220,6 +230,9 @@ def configure_hub(c: Any, workspace_root: str, settings: ServeSettings) -> None:
     if token:
         services.append({"name": "ikm-serve", "api_token": token})
         roles.append({"name": "ikm-serve", "scopes": SERVE_SCOPES, "services": ["ikm-serve"]})
+    if fork_socket:
+        command = [sys.executable, "-m", "ikm_curriculum.serve.forkserver", fork_socket]
+        services.append({"name": "ikm-forkserver", "command": command, "environment": FORKSERVER_ENVIRONMENT})
     if settings.cull_idle_minutes:
         services.append(
             {

@@ -1,9 +1,10 @@
 """``ikm serve``: check what the hub needs, write its configuration, and run JupyterHub in the foreground.
 
 With ``prestart`` (the default) every participant's server is started as soon as the hub is up, before anyone
-logs in: a server's start costs about 4.7 s of CPU (``benchmarks/serve_load.py``), so 20 servers starting at the
-moment 20 people log in keep 2 cores busy for most of a minute, while started beforehand a login only opens a
-workbook. Servers left idle are still stopped by the culler after ``cull_idle_minutes``.
+logs in, so that a login only opens a workbook. A server started as a new process (separate operating-system
+users) costs about 4.7 s of CPU, 20 of them most of a minute of 2 cores; one forked by the fork server (Voilà
+mode, :mod:`ikm_curriculum.serve.forkserver`) about 0.2 s (``benchmarks/serve_load.py``). Servers left idle
+are still stopped by the culler after ``cull_idle_minutes``.
 """
 
 from __future__ import annotations

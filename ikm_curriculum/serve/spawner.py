@@ -13,11 +13,14 @@ A JupyterHub ``LocalProcessSpawner`` with three differences:
   (``JUPYTER_CONFIG_DIR``), and their ``HOME`` is a folder of their own beside the hub's files, not the release
   folder (Jupyter's own files stay out of the workbooks). Their runtime folder (``JUPYTER_RUNTIME_DIR``, where
   kernels' Unix sockets live) is a fresh private folder in the system's temporary folder: a socket's path may
-  not exceed 107 bytes, which a runtime folder inside a workspace easily does.
+  not exceed 107 bytes, which a runtime folder inside a workspace easily does;
+- with a fork server (``fork_socket``; Voilà mode, every server running as the hub's user) a server and its
+  kernels are forked from a process that has already imported them (:mod:`ikm_curriculum.serve.forkserver`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import sys
@@ -25,14 +28,20 @@ import tempfile
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
+from jupyterhub.utils import random_port
 from tornado import web
 from traitlets import Bool, Unicode, default
 
+from ikm_curriculum.serve.forkserver import PROVISIONER, SOCKET_ENV, ForkServerUnavailable, fork
 from ikm_curriculum.serve.landing import INDEX_ENV, INDEX_FILE
 from ikm_curriculum.serve.os_users import give_folder_to
 
 FACILITATOR_URL = "/lab"
 """Where a facilitator's server opens: JupyterLab on the cohort's release folder (every participant's workbooks)."""
+
+
+SERVER_COMMAND = (sys.executable, "-m", "jupyterhub.singleuser")
+"""A participant's server: the Python that has ikm-curriculum, and JupyterHub's single-user server."""
 
 
 class CohortSpawner(LocalProcessSpawner):
@@ -43,10 +52,11 @@ class CohortSpawner(LocalProcessSpawner):
     participant_config_dir = Unicode(config=True, help="JUPYTER_CONFIG_DIR of participants' servers")
     separate_users = Bool(False, config=True, help="run each participant's server as the OS user of that name")
     runtime_dir = Unicode("", help="this server's JUPYTER_RUNTIME_DIR, made at start, removed at stop")
+    fork_socket = Unicode("", config=True, help="the fork server's socket; empty: servers start as processes")
 
     @default("cmd")
     def _cmd(self) -> list[str]:
-        return [sys.executable, "-m", "jupyterhub.singleuser"]  # the Python that has ikm-curriculum
+        return list(SERVER_COMMAND)
 
     @property
     def is_participant(self) -> bool:
@@ -79,7 +89,31 @@ class CohortSpawner(LocalProcessSpawner):
             give_folder_to(self.user.name, folder)
             give_folder_to(self.user.name, home)
             give_folder_to(self.user.name, Path(self.runtime_dir))
+        if self.forked:
+            try:
+                return await self.start_forked()
+            except ForkServerUnavailable as error:
+                self.log.warning("%s; starting %s's server as a new process", error, self.user.name)
         return await super().start()
+
+    @property
+    def forked(self) -> bool:
+        """Whether the fork server starts this server: it runs as the hub's user, with the usual command."""
+        return bool(self.fork_socket) and not self.runs_as_own_user and self.cmd == list(SERVER_COMMAND)
+
+    async def start_forked(self) -> tuple[str, int]:
+        """``LocalProcessSpawner.start``, with the process forked by the fork server instead of run."""
+        if self.port == 0:
+            self.port = random_port()
+        env = self.get_env()
+        env[SOCKET_ENV] = self.fork_socket
+        env["JUPYTER_DEFAULT_PROVISIONER_NAME"] = PROVISIONER  # jupyter_client: this server's kernels are forked too
+        argv = list(self.get_args())
+        pid = await asyncio.to_thread(fork, self.fork_socket, "server", argv, env, self.notebook_dir)
+        self.log.info("Forked %s's server: process %d", self.user.name, pid)
+        self.proc = None  # not our child: JupyterHub then polls and stops it by process id
+        self.pid = pid
+        return (self.ip or "127.0.0.1", self.port)
 
     async def stop(self, now: bool = False) -> None:
         await super().stop(now=now)

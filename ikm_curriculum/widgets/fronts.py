@@ -17,7 +17,7 @@ from ikm_curriculum.assessment.kinds import LIKERT_COMMENT_CHARS, get_kind
 from ikm_curriculum.assessment.layout import flow_cost, rel_score
 from ikm_curriculum.errors import AnswerFormatError
 from ikm_curriculum.widgets.autosave import AnswerStore
-from ikm_curriculum.widgets.charts import chart_image, data_table_html
+from ikm_curriculum.widgets.charts import CHART_FOLDER, chart_image, data_table_html
 from ikm_curriculum.widgets.labels import label, text
 from ikm_curriculum.widgets.simulation_front import decisions_builder
 
@@ -117,7 +117,8 @@ class ExerciseFront:
             self._write(store.get(self.exercise_id))
         finally:
             self._restoring = False
-        chart = [chart_image(part["chart"], lang)] if part.get("chart") else []
+        charts = store.path.parent / CHART_FOLDER  # drawn there at release
+        chart = [chart_image(part["chart"], lang, charts)] if part.get("chart") else []
         self.widget = w.VBox(
             [w.HTML(self._header_html()), *chart, self.input, self.status],
             layout=w.Layout(border="1px solid #ccc", padding="8px", margin="8px 0"),

@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from ikm_curriculum.curriculum import check_lang
 from ikm_curriculum.widgets.autosave import AnswerStore
-from ikm_curriculum.widgets.charts import example_widget
+from ikm_curriculum.widgets.charts import CHART_FOLDER, example_widget
 from ikm_curriculum.widgets.fronts import ExerciseFront
 from ikm_curriculum.widgets.labels import label, text
 
@@ -77,7 +77,8 @@ class Workbook:
             title = f"<h2>{html.escape(text(topic['title'], self.lang))}</h2>" if topic.get("title") else ""
             parts.append(w.HTML(f"{title}<p>{html.escape(text(topic.get('explanation', ''), self.lang))}</p>"))
         if topic["id"] in self.examples:
-            parts.append(example_widget(self.examples[topic["id"]], self.lang))
+            charts = self.store.path.parent / CHART_FOLDER  # drawn there at release
+            parts.append(example_widget(self.examples[topic["id"]], self.lang, charts))
         parts += [self.fronts[exercise_id].widget for exercise_id in topic["exercises"]]
         return w.VBox(parts)
 

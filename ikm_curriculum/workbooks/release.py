@@ -33,6 +33,7 @@ from ikm_curriculum.errors import WorkspaceError
 from ikm_curriculum.evaluation.forms import WorkbookPlan, default_plans
 from ikm_curriculum.resources import resource_path
 from ikm_curriculum.widgets.autosave import write_atomic
+from ikm_curriculum.widgets.charts import CHART_FOLDER, save_charts
 from ikm_curriculum.workbooks.runner import import_papermill
 
 MANIFEST = "MANIFEST.json"
@@ -211,6 +212,8 @@ def release_cohort(
                 progress_bar=False,
             )
             hide_injected_parameters(notebook)
+            charts = [*examples.values(), *(part["chart"] for part in exercises if part.get("chart"))]
+            save_charts(charts, lang, folder / CHART_FOLDER)  # opening the workbook then only reads them
             answers = folder / f"{plan.workbook}.answers.json"
             if not answers.exists():
                 write_atomic(answers, empty_answer_file(cohort_name, code, plan.workbook).to_json() + "\n")

@@ -8,6 +8,7 @@ participant's browser cannot start kernels, write files, open terminals or execu
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -55,6 +56,18 @@ def _cohort(tmp_path: Path) -> tuple[Workspace, dict[str, str]]:
     return workspace, pins
 
 
+def _process_names_in(folder: Path) -> set[str]:
+    """The names (``/proc/<pid>/comm``) of the processes working in ``folder``."""
+    names = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and Path(os.readlink(entry / "cwd")) == folder.resolve():
+                names.add((entry / "comm").read_text().strip())
+        except OSError:
+            continue
+    return names
+
+
 def _wrong(pin: str) -> str:
     return f"{(int(pin) + 1) % 10**6:06d}"
 
@@ -90,6 +103,7 @@ def test_participant_logs_in_with_the_pin_answers_and_collect_reads_it(
     saved = wait_for_answers(folder / f"{WORKBOOK}.answers.json", lambda a: first_id in a, SAVE_TIMEOUT_S)
     assert saved.get(first_id, {}).get("value") == chosen["id"], saved
     assert outside == [], f"the browser loaded from outside the hub: {outside}"
+    assert _process_names_in(folder) == {"ikm-server", "ikm-kernel"}  # both forked (serve/forkserver.py)
 
     result = CliRunner().invoke(cli, ["collect", COHORT, "-w", str(workspace.root)])  # no SOURCE
     assert result.exit_code == 0, result.output

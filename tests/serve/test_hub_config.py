@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from traitlets.config import Config, PyFileConfigLoader
@@ -37,9 +38,14 @@ def test_written_config_file_loads_with_traitlets_and_names_our_parts(workspace,
     assert config.CohortSpawner.separate_users is False
     assert config.Spawner.default_url == "/ikm"
     assert config.JupyterHub.db_url == f"sqlite:///{folders.hub / 'jupyterhub.sqlite'}"
-    culler = config.JupyterHub.services[0]
-    assert culler["name"] == "idle-culler" and "--timeout=3600" in culler["command"]
+    services = {service["name"]: service for service in config.JupyterHub.services}
+    assert "--timeout=3600" in services["idle-culler"]["command"]
     assert config.JupyterHub.load_roles[0]["scopes"] == IDLE_CULLER_SCOPES
+    fork_socket = Path(config.CohortSpawner.fork_socket)  # Voilà, the hub's user: servers and kernels are forked
+    assert services["ikm-forkserver"]["command"][-2:] == ["ikm_curriculum.serve.forkserver", str(fork_socket)]
+    assert oct(fork_socket.parent.stat().st_mode & 0o777) == "0o700"  # only the hub's user may ask it
+    assert len(str(fork_socket)) < 100  # a Unix socket's path has at most 107 bytes
+    fork_socket.parent.rmdir()
     written = json.loads((folders.jupyter / "voila" / "jupyter_server_config.json").read_text())
     assert written == participant_server_config("voila")
     index = json.loads((folders.jupyter / "voila" / "workbooks.json").read_text())
@@ -54,7 +60,8 @@ def test_lab_with_separate_users_and_no_culling(workspace, released, monkeypatch
     c = Config()
     configure_hub(c, str(workspace.root), ServeSettings(released, ui="lab", separate_users=True, cull_idle_minutes=0))
     assert c.Spawner.default_url == "/lab" and c.CohortSpawner.separate_users is True
-    assert "services" not in c.JupyterHub  # no culler, no token: no service at all
+    assert "services" not in c.JupyterHub  # no culler, no token, nothing forked: no service at all
+    assert "fork_socket" not in c.CohortSpawner  # participants run code as their own users: nothing is forked
     assert c.CohortSpawner.participant_config_dir == str(serve_folders(workspace, released).jupyter / "lab")
 
 
@@ -63,6 +70,7 @@ def test_ikm_serves_token_becomes_a_service_that_may_start_servers(workspace, re
     c = Config()
     configure_hub(c, str(workspace.root), ServeSettings(released))
     assert c.JupyterHub.services[0] == {"name": "ikm-serve", "api_token": "t" * 64}
+    Path(c.CohortSpawner.fork_socket).parent.rmdir()
     assert c.JupyterHub.load_roles[0] == {"name": "ikm-serve", "scopes": SERVE_SCOPES, "services": ["ikm-serve"]}
     written = write_hub_config(workspace, ServeSettings(released)).config_file.read_text()
     assert "t" * 64 not in written  # the token lives in the hub's environment only, never on disk

@@ -13,6 +13,9 @@ from sqlalchemy import select
 from ikm_curriculum.cohort.gradebook import Cohort, ExerciseInstanceRow
 from ikm_curriculum.curriculum import default_curriculum
 from ikm_curriculum.errors import WorkspaceError
+from ikm_curriculum.widgets import charts as charts_module
+from ikm_curriculum.widgets.charts import CHART_FOLDER, chart_file_name
+from ikm_curriculum.widgets.workbook import open_workbook
 from ikm_curriculum.workbooks.release import release_cohort
 
 
@@ -54,7 +57,7 @@ def test_no_released_file_holds_a_graded_key_or_the_secret(workspace, released) 
         stored = {(row.participant.code, row.exercise_id): row for row in session.scalars(select(ExerciseInstanceRow))}
     gradebook.dispose()
     for folder in participant_folders(workspace, released):
-        released_text = "".join(p.read_text("utf-8") for p in folder.iterdir())
+        released_text = "".join(p.read_text("utf-8") for p in folder.iterdir() if p.is_file())
         assert secret not in released_text
         exercises = injected_parameters(folder / "01_manajemen_mutu.ipynb")["exercises"]
         assert len(exercises) == len(default_curriculum().exercise_specs("quality"))
@@ -65,6 +68,30 @@ def test_no_released_file_holds_a_graded_key_or_the_secret(workspace, released) 
                 assert {k: v for k, v in part.items() if k not in meta} == row.public
             else:  # practice items carry their key for instant feedback, and score nothing
                 assert part["practice_key"] == row.key and row.max_points == 0
+
+
+def test_release_draws_the_charts_and_opening_the_workbook_only_reads_them(workspace, released, monkeypatch) -> None:
+    folder = participant_folders(workspace, released)[0]
+    values = injected_parameters(folder / "01_manajemen_mutu.ipynb")
+    charts = [*values["examples"].values(), *(p["chart"] for p in values["exercises"] if p.get("chart"))]
+    files = sorted((folder / CHART_FOLDER).iterdir())
+    assert len(charts) >= 10  # module 1: 7 worked examples and 3 charts to read (notebook of this release)
+    assert [f.name for f in files] == sorted({chart_file_name(chart, values["lang"]) for chart in charts})
+    assert all(f.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for f in files)
+
+    monkeypatch.setattr(charts_module, "png_bytes", lambda figure: pytest.fail("a chart was drawn at opening"))
+    view = open_workbook(**values, folder=folder).show_all()
+    images, todo = [], [view]
+    while todo:
+        widget = todo.pop()
+        images += [bytes(widget.value)] if widget.__class__.__name__ == "Image" else []
+        todo += list(getattr(widget, "children", ()))
+    assert sorted(images) == sorted(f.read_bytes() for f in files)
+
+    before = {f.name: f.stat().st_mtime_ns for f in files}
+    monkeypatch.undo()
+    release_cohort(workspace, released, module="quality")  # again: nothing to draw
+    assert {f.name: f.stat().st_mtime_ns for f in (folder / CHART_FOLDER).iterdir()} == before
 
 
 def test_variants_differ_between_participants_and_are_stable(workspace, released) -> None:
