@@ -4,7 +4,12 @@ A jupyter_client kernel provisioner (its extension point for how kernels start; 
 :data:`~ikm_curriculum.serve.forkserver.PROVISIONER` in ``pyproject.toml``). The spawner makes it the default of
 participants' servers in Voilà mode (``JUPYTER_DEFAULT_PROVISIONER_NAME``) and tells them the fork server's socket
 (:data:`~ikm_curriculum.serve.forkserver.SOCKET_ENV`). A kernel command other than this Python's
-``-m ipykernel_launcher``, or no socket, starts the usual way.
+``-m ipykernel_launcher``, no socket, or no fork server answering there, starts the usual way.
+
+A forked kernel stops when its server is gone (the fork server watches that) and, as for any kernel a server
+started, when its parent, here the fork server, is gone (ipykernel's parent poller). JupyterHub starts a managed
+service again when it exits, so a participant whose kernel stopped that way reloads the page (answers already
+given are in their answer file); the case is not tested.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning import LocalProvisioner
 
-from ikm_curriculum.serve.forkserver import SOCKET_ENV, ForkedProcess, fork
+from ikm_curriculum.serve.forkserver import SOCKET_ENV, ForkedProcess, ForkServerUnavailable, fork
 
 
 def forkable(cmd: list[str]) -> bool:
@@ -43,7 +48,11 @@ class ForkedKernelProvisioner(LocalProvisioner):  # type: ignore[misc]
         env = dict(kwargs.get("env") or os.environ)
         env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launch_kernel: the kernel has a server
         cwd = str(kwargs.get("cwd") or os.getcwd())
-        pid = await asyncio.to_thread(fork, socket_path, "kernel", cmd[3:], env, cwd, os.getpid())
+        try:
+            pid = await asyncio.to_thread(fork, socket_path, "kernel", cmd[3:], env, cwd, os.getpid())
+        except ForkServerUnavailable as error:
+            self.log.warning("%s; starting the kernel as a new process", error)
+            return await super().launch_kernel(cmd, **kwargs)
         self.process = ForkedProcess(pid)
         self.pid = self.pgid = pid  # the child leads its own process group (forkserver._run_child)
         self.cwd = cwd
