@@ -61,6 +61,7 @@ PROVISIONER = "ikm-forked-provisioner"
 RUNS = {"server": "jupyterhub.singleuser", "kernel": "ipykernel_launcher"}
 """What a request may run: the module ``python -m`` would run."""
 CONNECT_TIMEOUT_S = 60.0
+REQUEST_TIMEOUT_S = 10.0
 STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
@@ -114,10 +115,14 @@ def serve(socket_path: str) -> None:
     while True:
         connection, _ = listener.accept()
         with connection:
+            connection.settimeout(REQUEST_TIMEOUT_S)  # a client that never finishes its line must not stall it
             try:
                 request = _read_request(connection)
-            except ValueError as error:
-                connection.sendall(json.dumps({"error": str(error)}).encode() + b"\n")
+            except TimeoutError:
+                _answer(connection, {"error": f"request: no complete line within {REQUEST_TIMEOUT_S:.0f} s"})
+                continue
+            except (ValueError, OSError) as error:
+                _answer(connection, {"error": str(error)})
                 continue
             signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # none lost or handled as ours in the child
             pid = os.fork()
@@ -125,10 +130,17 @@ def serve(socket_path: str) -> None:
                 listener.close()
                 connection.close()
                 _run_child(request)  # never returns
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
-            children.add(pid)
             children.difference_update({child for child in children if not _alive(child)})
-            connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+            children.add(pid)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+            _answer(connection, {"pid": pid})
+
+
+def _answer(connection: socket.socket, answer: dict[str, Any]) -> None:
+    try:
+        connection.sendall(json.dumps(answer).encode() + b"\n")
+    except OSError:
+        pass  # the client is gone; the fork server goes on
 
 
 def _read_request(connection: socket.socket) -> dict[str, Any]:

@@ -146,7 +146,7 @@ def test_the_facilitator_path_runs_on_postgresql(pg_workspace: Workspace, roster
     gradebook.dispose()
 
     create_cohort(workspace, "uji", roster_csv)
-    release_cohort(workspace, "uji", module="quality")
+    release_cohort(workspace, "uji", module="quality", charts=False)
     gradebook = workspace.gradebook()
     with gradebook.session() as session:
         keys = {(r.participant.code, r.exercise_id): r.key for r in session.scalars(select(ExerciseInstanceRow))}
@@ -204,7 +204,7 @@ def test_an_answer_postgresql_json_cannot_hold_is_rejected_and_the_rest_goes_on(
     from ikm_curriculum.workbooks.release import release_cohort
 
     create_cohort(pg_workspace, "uji", roster_csv)
-    release_cohort(pg_workspace, "uji", module="quality")
+    release_cohort(pg_workspace, "uji", module="quality", charts=False)
     good, odd, _ = sorted(p for p in pg_workspace.release_dir("uji").iterdir() if p.is_dir())
     write_answers(good, {"mutu.pareto_top_share": 55.0})
     path = odd / ANSWERS
@@ -231,7 +231,7 @@ def test_a_saved_at_postgresql_cannot_store_is_rejected_by_name(
     from ikm_curriculum.workbooks.release import release_cohort
 
     create_cohort(pg_workspace, "uji", roster_csv)
-    release_cohort(pg_workspace, "uji", module="quality")
+    release_cohort(pg_workspace, "uji", module="quality", charts=False)
     first, odd, last = sorted(p for p in pg_workspace.release_dir("uji").iterdir() if p.is_dir())
     data = json.loads((odd / ANSWERS).read_text("utf-8"))
     data["answers"] = {"mutu.pareto_top_share": {"value": 55.0, "saved_at": saved_at}}

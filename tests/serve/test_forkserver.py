@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 from jupyter_client.connect import write_connection_file
 from jupyter_client.manager import KernelManager
+from jupyter_client.provisioning.factory import KernelProvisionerFactory
 
 from ikm_curriculum.serve.forked_kernel import ForkedKernelProvisioner
-from ikm_curriculum.serve.forkserver import PROVISIONER, SOCKET_ENV, ForkServerUnavailable, fork
+from ikm_curriculum.serve.forkserver import PROVISIONER, REQUEST_TIMEOUT_S, SOCKET_ENV, ForkServerUnavailable, fork
 
 READY_S = 90.0  # the fork server imports Jupyter's server and kernel first (a few seconds on 2 cores)
 
@@ -78,6 +79,8 @@ def test_a_kernel_started_through_jupyter_client_is_forked_and_works(fork_server
     process, socket_path = fork_server
     monkeypatch.setenv(SOCKET_ENV, socket_path)
     monkeypatch.setenv("JUPYTER_DEFAULT_PROVISIONER_NAME", PROVISIONER)  # what the spawner sets
+    KernelProvisionerFactory.clear_instance()  # one made earlier in this process read the default already
+    monkeypatch.setattr(KernelProvisionerFactory, "_instance", None)  # and none made here outlives the test
     manager = KernelManager(kernel_name="python3")
     manager.start_kernel(cwd=str(tmp_path), env={**os.environ, "IKM_UJI": "ya"})
     client = manager.client()
@@ -134,6 +137,19 @@ def test_bad_requests_get_a_clear_answer_and_the_fork_server_goes_on(fork_server
         fork(socket_path, "kernel", "-f x", {}, str(tmp_path))  # type: ignore[arg-type]
     connection_file, _ = write_connection_file(str(tmp_path / "kernel.json"))
     pid = fork(socket_path, "kernel", ["-f", connection_file], dict(os.environ), str(tmp_path))  # still serving
+    os.kill(pid, signal.SIGTERM)
+    assert _wait_gone(pid, 10)
+
+
+def test_a_client_that_never_finishes_its_request_does_not_stall_the_fork_server(fork_server, tmp_path) -> None:
+    _, socket_path = fork_server
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as stalled:
+        stalled.connect(socket_path)
+        stalled.sendall(b'{"run": "kern')  # and nothing more
+        connection_file, _ = write_connection_file(str(tmp_path / "kernel.json"))
+        pid = fork(socket_path, "kernel", ["-f", connection_file], dict(os.environ), str(tmp_path))  # served after
+        answer = json.loads(stalled.makefile("rb").readline())
+    assert answer == {"error": f"request: no complete line within {REQUEST_TIMEOUT_S:.0f} s"}
     os.kill(pid, signal.SIGTERM)
     assert _wait_gone(pid, 10)
 

@@ -72,6 +72,8 @@ def test_no_released_file_holds_a_graded_key_or_the_secret(workspace, released) 
 
 def test_release_draws_the_charts_and_opening_the_workbook_only_reads_them(workspace, released, monkeypatch) -> None:
     folder = participant_folders(workspace, released)[0]
+    assert not (folder / CHART_FOLDER).exists()  # the fixture's release(charts=False): drawn at each opening
+    release_cohort(workspace, released, module="quality")  # as `ikm release` does
     values = injected_parameters(folder / "01_manajemen_mutu.ipynb")
     charts = [*values["examples"].values(), *(p["chart"] for p in values["exercises"] if p.get("chart"))]
     files = sorted((folder / CHART_FOLDER).iterdir())
@@ -103,7 +105,7 @@ def test_variants_differ_between_participants_and_are_stable(workspace, released
         before = {row.participant_id: row.public for row in rows}
     gradebook.dispose()
     assert len({json.dumps(p["data"]) for p in before.values()}) == len(before)
-    release_cohort(workspace, released)  # a second release reuses the stored instances
+    release_cohort(workspace, released, charts=False)  # a second release reuses the stored instances
     gradebook = workspace.gradebook()
     with gradebook.session() as session:
         after = {
@@ -121,12 +123,12 @@ def test_second_release_keeps_answers(workspace, released) -> None:
     data = json.loads(answers.read_text("utf-8"))
     data["answers"]["mutu.pareto_top_share"] = {"value": 61.5, "saved_at": "2026-11-27T10:00:00+08:00"}
     answers.write_text(json.dumps(data), "utf-8")
-    release_cohort(workspace, released)
+    release_cohort(workspace, released, charts=False)
     assert json.loads(answers.read_text("utf-8"))["answers"]["mutu.pareto_top_share"]["value"] == 61.5
 
 
 def test_release_in_english(workspace, cohort) -> None:
-    release_cohort(workspace, cohort, lang="en")
+    release_cohort(workspace, cohort, lang="en", charts=False)
     folder = participant_folders(workspace, cohort)[0]
     assert injected_parameters(folder / "01_manajemen_mutu.ipynb")["lang"] == "en"
 
