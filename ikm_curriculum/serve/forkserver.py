@@ -37,6 +37,7 @@ import sys
 import threading
 import time
 import traceback
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,9 @@ def _run_child(request: dict[str, Any]) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update({str(k): str(v) for k, v in request["env"].items()})
+        # PYTHONWARNINGS, as the interpreter reads it at start (CPython Lib/warnings.py), ahead of the filters that
+        # imports here added (Voilà shows traitlets' DeprecationWarnings): the spawner quiets them in the log
+        warnings._processoptions([o for o in os.environ.get("PYTHONWARNINGS", "").split(",") if o])
         random.seed()  # not the fork server's (or a sibling's) sequence
         if "numpy" in sys.modules:
             sys.modules["numpy"].random.seed()
