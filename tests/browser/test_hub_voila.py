@@ -104,6 +104,11 @@ def test_participant_logs_in_with_the_pin_answers_and_collect_reads_it(
     assert saved.get(first_id, {}).get("value") == chosen["id"], saved
     assert outside == [], f"the browser loaded from outside the hub: {outside}"
     assert _process_names_in(folder) == {"ikm-server", "ikm-kernel"}  # both forked (serve/forkserver.py)
+    page.goto(f"{hub.url}/user/{code}/voila/tree")  # not linked, but a participant may type it
+    expect(page.get_by_text(f"{WORKBOOK}.ipynb")).to_be_visible()
+    page.goto(f"{hub.url}/user/{code}/voila/render/tidak-ada.ipynb")  # Voilà's error page
+    expect(page.get_by_text("404")).to_be_visible()
+    assert outside == [], f"Voilà's own pages loaded from outside the hub: {outside}"  # templates/.../ikm/page.html
 
     result = CliRunner().invoke(cli, ["collect", COHORT, "-w", str(workspace.root)])  # no SOURCE
     assert result.exit_code == 0, result.output
