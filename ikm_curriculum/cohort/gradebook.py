@@ -255,11 +255,11 @@ class Gradebook:
         try:
             with self.session() as session:
                 row = session.get(Meta, "schema_version")
-        except OperationalError as exc:
-            if self.engine.dialect.name != "sqlite":  # a server that is down, or a wrong host, user or password
+        except Exception as exc:
+            if isinstance(exc, OperationalError) and self.engine.dialect.name != "sqlite":
+                # a database server that is down, or a wrong host, user or password
                 raise WorkspaceError(f"cannot reach the gradebook at {url}: {exc.orig}") from exc
-            raise WorkspaceError(f"{url} is not an ikm gradebook ({exc.__class__.__name__}: {exc})") from exc
-        except Exception as exc:  # a file that is not a gradebook at all
+            # a file that is not a gradebook at all
             raise WorkspaceError(f"{url} is not an ikm gradebook ({exc.__class__.__name__}: {exc})") from exc
         if row is None:
             raise WorkspaceError(f"{url} has no schema version; is it an ikm gradebook? Run `ikm init`.")
